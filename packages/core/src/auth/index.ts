@@ -1,0 +1,1 @@
+export { type AuthContext, type AuthStrategy, noAuth, type SignableRequest } from './types.js';

@@ -1,0 +1,62 @@
+/**
+ * What every provider package offers the nimbus CLI beyond its oclif commands. The CLI finds it
+ * through the plugin's package.json (`"nimbus": { "plugin": "./dist/nimbus-plugin.js" }`, whose
+ * default export is a {@link NimbusProviderPlugin}), so `sandbox` and `profile` work for any
+ * installed provider, bundled or third-party, with no list in the CLI.
+ */
+export interface NimbusProviderPlugin {
+  /** The topic and profile section name: `dci`, `smartdc`, ... */
+  readonly name: string;
+  /** One line for `nimbus sandbox status` and help. */
+  readonly title: string;
+  /** The settings of this provider's profile section. */
+  readonly profile: ProfileSectionSpec;
+  /** Starts this provider's emulator for `nimbus sandbox up`, seeded with usable credentials. */
+  startSandbox(context: SandboxContext): Promise<SandboxService>;
+  /** The CLI steps of `nimbus sandbox demo` for this provider, run in order against the sandbox. */
+  readonly demo: readonly DemoStep[];
+}
+
+/** One setting of a profile section. */
+export interface ProfileField {
+  description: string;
+  /** Masked in `profile show` and never logged. */
+  secret?: boolean;
+  /** Environment variables read for it, first match wins (`DCI_CS_URL`, `TRITON_URL`, `SDC_URL`). */
+  env?: readonly string[];
+  /** The oclif flag name that overrides it (`dci-cs-url`). */
+  flag?: string;
+  required?: boolean;
+}
+
+/** The shape of one provider's profile section. */
+export interface ProfileSectionSpec {
+  fields: Readonly<Record<string, ProfileField>>;
+  /** Cross-field checks (e.g. "signature needs both client id and secret"); returns problems found. */
+  validate?(section: Readonly<Record<string, string>>): readonly { path: string; message: string }[];
+}
+
+/** What the sandbox hands to each provider when starting its emulator. */
+export interface SandboxContext {
+  /** The local Ceph RGW when one runs, for providers whose service stores data in S3. */
+  s3?: { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
+  /** A directory the provider may write files to (keys, credential files) for this sandbox run. */
+  stateDir: string;
+}
+
+/** A running emulator started by the sandbox. */
+export interface SandboxService {
+  url: string;
+  /** The profile section that points this provider's CLI at the emulator. */
+  profile: Record<string, string>;
+  /** Extra environment the provider's commands need (e.g. `SSH_AUTH_SOCK`); usually empty. */
+  env?: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** One step of the sandbox demo: a CLI invocation and what it shows. */
+export interface DemoStep {
+  title: string;
+  /** Arguments after `nimbus`, e.g. `['dci', 'topic', 'list']`. */
+  argv: readonly string[];
+}

@@ -1,0 +1,1 @@
+export { type Conditions, conditionHeaders, type Versioned } from './conditions.js';

@@ -1,0 +1,6 @@
+/**
+ * @nimbus-sdk/core/testing: the kit every provider emulator is built from. Real HTTP servers on
+ * 127.0.0.1, a router, auth verifiers (the server side of each auth strategy), ETag and paging
+ * rules, and fault injection.
+ */
+export type * from './types.js';
