@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/client-errors.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { nimbusConfigDir } from './config-dir.js';
+import { assertProfileName } from './profile-name.js';
+import type { Profile, ProfileSummary, ProfilesDocument } from './profile-types.js';
+
+/** Options of {@link createProfileStore}. */
+export interface ProfileStoreOptions {
+  /** Directory holding `profiles.json`. Default {@link nimbusConfigDir} of `env`. */
+  dir?: string;
+  /** Environment used to find the default directory. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Named profiles on disk. Every write replaces the file atomically with mode 0600. */
+export interface ProfileStore {
+  readonly dir: string;
+  /** The file profiles are kept in. */
+  readonly file: string;
+  list(): Promise<ProfileSummary[]>;
+  /** The profile, or `undefined` when there is none of that name. */
+  get(name: string): Promise<Profile | undefined>;
+  /** Creates or replaces a profile. */
+  put(name: string, profile: Profile): Promise<void>;
+  /** Removes a profile (and clears it as the active one); `false` when it did not exist. */
+  delete(name: string): Promise<boolean>;
+  /** The name of the active profile, if one is set. */
+  active(): Promise<string | undefined>;
+  /** Makes an existing profile the active one. */
+  use(name: string): Promise<void>;
+}
+
+/**
+ * Opens the profile store of `$XDG_CONFIG_HOME/nimbus` (or `dir`). Nothing is written until a
+ * profile is saved.
+ *
+ * @example
+ * const store = createProfileStore();
+ * await store.put('lab', { dci: { 'cs-url': 'https://api.distributed-ci.io' } });
+ * await store.use('lab');
+ */
+export function createProfileStore(options: ProfileStoreOptions = {}): ProfileStore {
+  const dir = options.dir ?? nimbusConfigDir(options.env);
+  const file = join(dir, 'profiles.json');
+
+  async function load(): Promise<ProfilesDocument> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, profiles: {} };
+      throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    }
+    return parseDocument(text, file);
+  }
+
+  async function save(document: ProfilesDocument): Promise<void> {
+    await writeFileAtomic(file, `${JSON.stringify(document, null, 2)}\n`);
+  }
+
+  return {
+    dir,
+    file,
+    async list() {
+      const document = await load();
+      return Object.keys(document.profiles)
+        .sort()
+        .map((name) => ({
+          name,
+          active: document.active === name,
+          providers: Object.keys(document.profiles[name] ?? {}).sort(),
+        }));
+    },
+    async get(name) {
+      const document = await load();
+      return Object.hasOwn(document.profiles, name) ? document.profiles[name] : undefined;
+    },
+    async put(name, profile) {
+      assertProfileName(name);
+      const document = await load();
+      document.profiles[name] = profile;
+      await save(document);
+    },
+    async delete(name) {
+      const document = await load();
+      if (!Object.hasOwn(document.profiles, name)) return false;
+      delete document.profiles[name];
+      if (document.active === name) delete document.active;
+      await save(document);
+      return true;
+    },
+    async active() {
+      return (await load()).active;
+    },
+    async use(name) {
+      const document = await load();
+      if (!Object.hasOwn(document.profiles, name)) {
+        throw new ConfigError(`No profile named "${name}" (see \`nimbus profile list\`)`);
+      }
+      document.active = name;
+      await save(document);
+    },
+  };
+}
+
+function parseDocument(text: string, file: string): ProfilesDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${file} is not valid JSON; fix or remove it`);
+  }
+  if (!isRecord(raw) || !isRecord(raw.profiles)) {
+    throw new ConfigError(`${file} has no "profiles" object; fix or remove it`);
+  }
+  const profiles: Record<string, Profile> = {};
+  for (const [name, profile] of Object.entries(raw.profiles)) {
+    if (!isRecord(profile)) throw new ConfigError(`${file}: profile "${name}" is not an object`);
+    const sections: Profile = {};
+    for (const [provider, section] of Object.entries(profile)) {
+      if (!isRecord(section)) {
+        throw new ConfigError(`${file}: profile "${name}" section "${provider}" is not an object`);
+      }
+      const values: Record<string, string> = {};
+      for (const [key, value] of Object.entries(section)) {
+        if (typeof value !== 'string') {
+          throw new ConfigError(`${file}: profile "${name}" ${provider}.${key} must be a string`);
+        }
+        values[key] = value;
+      }
+      sections[provider] = values;
+    }
+    profiles[name] = sections;
+  }
+  const active = typeof raw.active === 'string' ? raw.active : undefined;
+  return active === undefined ? { version: 1, profiles } : { version: 1, active, profiles };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
