@@ -1,0 +1,250 @@
+import { createHash, createHmac } from 'node:crypto';
+import { ValidationError, type ValidationIssue } from '../../errors/index.js';
+import { formatAmzDate, parseAmzDate } from './amz-date.js';
+import {
+  canonicalHeaderValue,
+  collectHeaders,
+  DEFAULT_UNSIGNABLE_HEADERS,
+  type HeaderInput,
+  type HeaderValueMode,
+  isUnsignable,
+} from './canonical-headers.js';
+import { canonicalPath, type HmacV4PathMode } from './canonical-path.js';
+import { canonicalQuery, type HmacV4QueryMode, parseQueryPairs } from './canonical-query.js';
+import { deriveSigningKey } from './signing-key.js';
+
+/** SHA-256 of zero bytes, the payload hash of a request without a body. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/**
+ * The constants and policies of an HMAC-SHA256 "V4" signer. Defaults are AWS SigV4; DCI's
+ * `DCI2-HMAC-SHA256` is {@link DCI2_SIGNING}.
+ */
+export interface HmacV4Profile {
+  /** Algorithm token, first word of the Authorization header. Default `AWS4-HMAC-SHA256`. */
+  algorithm?: string;
+  /** Prefix of the secret for key derivation. Default: `algorithm` minus `-HMAC-SHA256`. */
+  keyPrefix?: string;
+  /** Last element of the credential scope. Default `aws4_request`. */
+  scopeTerminator?: string;
+  /** Header carrying the timestamp, in the casing to send. Default `X-Amz-Date`. */
+  dateHeader?: string;
+  /**
+   * `all` (AWS): every header present except {@link HmacV4Profile.unsignableHeaders}; or an exact
+   * list of lower-case names (DCI: `['host', 'x-dci-date']`). Default `all`.
+   */
+  signedHeaders?: 'all' | readonly string[];
+  /** Lower-case names never signed under the `all` policy. Default: the AWS list. */
+  unsignableHeaders?: readonly string[];
+  /** Default `aws`. */
+  pathMode?: HmacV4PathMode;
+  /** Default `aws`. */
+  queryMode?: HmacV4QueryMode;
+  /** Default `trim` (AWS); DCI signs `raw` values. */
+  headerValues?: HeaderValueMode;
+  /** Send and sign `X-Amz-Content-Sha256` with the payload hash (S3 requires it). Default false. */
+  contentSha256Header?: boolean;
+  /** Whether the session token header is signed (true, AWS default) or only added after signing. */
+  signSessionToken?: boolean;
+}
+
+/** The settings DCI's control server expects (python-dciauth v2 `generate_headers`). */
+export const DCI2_SIGNING: Readonly<Required<Pick<HmacV4Profile, 'algorithm' | 'scopeTerminator' | 'dateHeader' | 'signedHeaders' | 'pathMode' | 'queryMode' | 'headerValues'>>> = {
+  algorithm: 'DCI2-HMAC-SHA256',
+  scopeTerminator: 'dci2_request',
+  dateHeader: 'X-DCI-Date',
+  signedHeaders: ['host', 'x-dci-date'],
+  pathMode: 'decoded',
+  queryMode: 'dci',
+  headerValues: 'raw',
+};
+
+/** Who signs, and for which scope. */
+export interface HmacV4Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary-credentials token, sent as `X-Amz-Security-Token`. */
+  sessionToken?: string;
+  region: string;
+  service: string;
+}
+
+/** One request to sign. */
+export interface HmacV4Request {
+  /** HTTP method; upper-cased for signing. */
+  method: string;
+  /** `Host` value signed when the headers carry none (the URL's `host`, port only when non-default). */
+  host: string;
+  /** The path exactly as sent, still percent-encoded, without the query. */
+  path: string;
+  /** The raw query string as sent, without `?` (may be empty). */
+  query: string;
+  headers: HeaderInput;
+  /** Exact body bytes (strings are hashed as UTF-8). */
+  body?: Uint8Array | string;
+  /** Lower-case hex SHA-256 of the body when it is already known (streams). */
+  bodySha256?: string;
+  /** The signing time, or a `YYYYMMDDTHHMMSSZ` stamp. */
+  timestamp: Date | string;
+}
+
+/** Everything {@link signHmacV4} computed, intermediates included (for tests and debugging). */
+export interface HmacV4Signature {
+  canonicalRequest: string;
+  stringToSign: string;
+  /** Hex of the derived signing key. Secret-equivalent for one day: never log it. */
+  signingKey: string;
+  signature: string;
+  authorization: string;
+  credentialScope: string;
+  /** `;`-joined signed header names. */
+  signedHeaders: string;
+  timestamp: string;
+  payloadHash: string;
+  /** Headers to set on the request, Authorization included, in the casing to send. */
+  headers: Record<string, string>;
+}
+
+/** Input of {@link signHmacV4}: the request, the credentials and the profile. */
+export type HmacV4SigningInput = HmacV4Request & HmacV4Credentials & HmacV4Profile;
+
+/**
+ * Signs one request with an HMAC-SHA256 V4 scheme (AWS SigV4, DCI2, ...). Pure: no clock, no I/O.
+ *
+ * @example
+ * const s = signHmacV4({ ...DCI2_SIGNING, accessKeyId: 'remoteci/1', secretAccessKey: 's', region: 'BHS3',
+ *   service: 'api', method: 'GET', host: 'api.distributed-ci.io', path: '/api/v1/jobs', query: '',
+ *   headers: {}, timestamp: new Date() });
+ * // s.headers → { 'X-DCI-Date': '2017…Z', Authorization: 'DCI2-HMAC-SHA256 Credential=…' }
+ */
+export function signHmacV4(input: HmacV4SigningInput): HmacV4Signature {
+  return computeHmacV4(input, deriveSigningKey);
+}
+
+/** Derives the signing key; the strategy passes a caching one. */
+export type SigningKeyDeriver = typeof deriveSigningKey;
+
+/** {@link signHmacV4} with a pluggable key derivation. */
+export function computeHmacV4(input: HmacV4SigningInput, deriveKey: SigningKeyDeriver): HmacV4Signature {
+  assertHmacV4Settings(input);
+  const algorithm = input.algorithm ?? 'AWS4-HMAC-SHA256';
+  const keyPrefix = input.keyPrefix ?? algorithm.replace(/-HMAC-SHA256$/, '');
+  const terminator = input.scopeTerminator ?? 'aws4_request';
+  const dateHeader = input.dateHeader ?? 'X-Amz-Date';
+  const timestamp = typeof input.timestamp === 'string' ? input.timestamp : formatAmzDate(input.timestamp);
+  if (!parseAmzDate(timestamp)) {
+    throw new ValidationError(`HMAC V4 timestamp must be YYYYMMDDTHHMMSSZ, got ${JSON.stringify(timestamp)}`);
+  }
+  const datestamp = timestamp.slice(0, 8);
+
+  const headers = collectHeaders(input.headers);
+  if (!headers.has('host')) headers.set('host', [input.host]);
+  const added: Record<string, string> = {};
+  const setHeader = (name: string, value: string): void => {
+    headers.set(name.toLowerCase(), [value]);
+    added[name] = value;
+  };
+  setHeader(dateHeader, timestamp);
+
+  const contentHash = headers.get('x-amz-content-sha256')?.[0];
+  const payloadHash = contentHash ?? input.bodySha256 ?? sha256Hex(input.body ?? '');
+  if (input.contentSha256Header && contentHash === undefined) setHeader('X-Amz-Content-Sha256', payloadHash);
+
+  const signToken = input.signSessionToken ?? true;
+  if (input.sessionToken && signToken) setHeader('X-Amz-Security-Token', input.sessionToken);
+
+  const signedNames = selectSignedHeaders(headers, input);
+  const valueMode = input.headerValues ?? 'trim';
+  const canonicalHeaders = signedNames
+    .map((name) => `${name}:${canonicalHeaderValue(headers.get(name) ?? [], valueMode)}\n`)
+    .join('');
+  const signedHeaders = signedNames.join(';');
+
+  const canonicalRequest = [
+    input.method.toUpperCase(),
+    canonicalPath(input.path, input.pathMode ?? 'aws'),
+    canonicalQuery(parseQueryPairs(input.query), input.queryMode ?? 'aws'),
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
+  const credentialScope = `${datestamp}/${input.region}/${input.service}/${terminator}`;
+  const stringToSign = [algorithm, timestamp, credentialScope, sha256Hex(canonicalRequest)].join('\n');
+  const key = deriveKey(input.secretAccessKey, keyPrefix, datestamp, input.region, input.service, terminator);
+  const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+  const authorization =
+    `${algorithm} Credential=${input.accessKeyId}/${credentialScope}, ` +
+    `SignedHeaders=${signedHeaders}, Signature=${signature}`;
+
+  if (input.sessionToken && !signToken) added['X-Amz-Security-Token'] = input.sessionToken;
+  added.Authorization = authorization;
+  return {
+    canonicalRequest,
+    stringToSign,
+    signingKey: key.toString('hex'),
+    signature,
+    authorization,
+    credentialScope,
+    signedHeaders,
+    timestamp,
+    payloadHash,
+    headers: added,
+  };
+}
+
+function selectSignedHeaders(headers: Map<string, string[]>, profile: HmacV4Profile): string[] {
+  const policy = profile.signedHeaders ?? 'all';
+  if (policy === 'all') {
+    const unsignable = new Set(profile.unsignableHeaders ?? DEFAULT_UNSIGNABLE_HEADERS);
+    return [...headers.keys()].filter((name) => !isUnsignable(name, unsignable)).sort();
+  }
+  const names = [...new Set(policy.map((name) => name.toLowerCase()))].sort();
+  const missing = names.filter((name) => !headers.has(name));
+  if (missing.length > 0) {
+    throw new ValidationError(`HMAC V4: headers to sign are missing from the request: ${missing.join(', ')}`, [
+      { path: 'signedHeaders', message: `add ${missing.join(', ')} to the request or remove them from signedHeaders` },
+    ]);
+  }
+  return names;
+}
+
+function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Throws a {@link ValidationError} listing every unusable setting. Called by the strategy at
+ * construction so bad configuration fails before any request.
+ */
+export function assertHmacV4Settings(settings: Partial<HmacV4Credentials> & HmacV4Profile): void {
+  const issues: ValidationIssue[] = [];
+  const requireText = (path: keyof HmacV4Credentials, hint: string): void => {
+    const value = settings[path];
+    if (typeof value !== 'string' || value.trim() === '') issues.push({ path, message: `required: ${hint}` });
+  };
+  requireText('accessKeyId', 'the access key id (e.g. remoteci/<uuid> or AKIA…)');
+  requireText('secretAccessKey', 'the secret key');
+  requireText('region', 'the signing region (e.g. us-east-1, BHS3)');
+  requireText('service', 'the signing service (e.g. s3, api)');
+  for (const path of ['region', 'service', 'scopeTerminator'] as const) {
+    const value = settings[path];
+    if (typeof value === 'string' && /[/\s]/.test(value)) {
+      issues.push({ path, message: 'must not contain "/" or whitespace (it is part of the credential scope)' });
+    }
+  }
+  if (settings.algorithm !== undefined && !/^[A-Za-z0-9]+-HMAC-SHA256$/.test(settings.algorithm)) {
+    issues.push({ path: 'algorithm', message: 'must look like <PREFIX>-HMAC-SHA256, e.g. AWS4-HMAC-SHA256' });
+  }
+  if (settings.dateHeader !== undefined && !/^[A-Za-z0-9-]+$/.test(settings.dateHeader)) {
+    issues.push({ path: 'dateHeader', message: 'must be a header name such as X-Amz-Date' });
+  }
+  if (Array.isArray(settings.signedHeaders) && settings.signedHeaders.length === 0) {
+    issues.push({ path: 'signedHeaders', message: "must list at least one header, or be 'all'" });
+  }
+  if (issues.length > 0) {
+    throw new ValidationError(
+      `Invalid HMAC V4 settings: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`,
+      issues,
+    );
+  }
+}
