@@ -1,2 +1,20 @@
 /** @nimbus-sdk/core/cli: the base command and output helpers of nimbus CLI commands (needs @oclif/core). */
+export { nimbusBaseFlags } from './base-flags.js';
+export { createDebugLogger, type DebugLoggerOptions } from './debug-logger.js';
+export { parseDuration } from './duration.js';
+export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
+export { ExitCode, exitCodeFor } from './exit-codes.js';
+export { type NimbusArgs, NimbusCommand, type NimbusFlags, type WaitControl } from './nimbus-command.js';
+export { profileFlags } from './profile-flags.js';
+export {
+  formatBytes,
+  type ProgressBar,
+  type ProgressBarOptions,
+  renderProgress,
+  startProgressBar,
+} from './progress-bar.js';
 export type * from './provider-plugin.js';
+export { type Spinner, startSpinner } from './spinner.js';
+export { type ColumnSpec, formatCell, renderTable, type TableOptions } from './table.js';
+export type { TerminalStream } from './terminal-stream.js';
+export { DEFAULT_WAIT_TIMEOUT_MS, waitFlags } from './wait-flags.js';

@@ -1,0 +1,39 @@
+import { type ErrorCode, isApiError } from '../errors/api-error.js';
+import { maskSecrets, redactValue } from '../errors/redact.js';
+import { ExitCode, exitCodeFor } from './exit-codes.js';
+
+/** The `--json` form of a failure, printed on stdout. */
+export interface CliErrorJson {
+  error: { code: ErrorCode | 'USAGE' | 'ERROR'; message: string; status?: number; details?: unknown };
+}
+
+/** The JSON object `--json` prints for `error`, with credentials redacted. */
+export function errorJson(error: unknown, knownSecrets: readonly string[] = []): CliErrorJson {
+  if (isApiError(error)) {
+    const body: CliErrorJson['error'] = {
+      code: error.code,
+      message: maskSecrets(error.message, knownSecrets),
+    };
+    if (error.status !== undefined) body.status = error.status;
+    if (error.details !== undefined) body.details = redactValue(error.details, knownSecrets);
+    return { error: body };
+  }
+  const code = exitCodeFor(error) === ExitCode.usage ? 'USAGE' : 'ERROR';
+  return { error: { code, message: maskSecrets(firstLine(messageOf(error)), knownSecrets) } };
+}
+
+/** The single line printed on stderr for `error` (`Error: HTTP 404: job not found (GET ...)`). */
+export function errorLine(error: unknown, knownSecrets: readonly string[] = []): string {
+  const message = maskSecrets(messageOf(error), knownSecrets);
+  // oclif parse errors append "See more help with --help" on a second line; keep it, it says what to do.
+  return `Error: ${message.split('\n').filter(Boolean).join(' ')}`;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

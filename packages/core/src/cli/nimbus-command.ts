@@ -1,0 +1,231 @@
+import { Command, Errors, type Interfaces } from '@oclif/core';
+import { checkSection } from '../config/check-section.js';
+import { nimbusConfigDir } from '../config/config-dir.js';
+import { isSecretField } from '../config/mask-section.js';
+import { createProfileStore } from '../config/profile-store.js';
+import type { ProfileSection } from '../config/profile-types.js';
+import { resolveSection } from '../config/resolve-section.js';
+import { ConfigError } from '../errors/client-errors.js';
+import { maskSecrets } from '../errors/redact.js';
+import { AbortError } from '../errors/transport-errors.js';
+import type { Logger } from '../transport/types.js';
+import { nimbusBaseFlags } from './base-flags.js';
+import { createDebugLogger } from './debug-logger.js';
+import { errorJson, errorLine } from './error-report.js';
+import { exitCodeFor } from './exit-codes.js';
+import { type ProgressBar, startProgressBar } from './progress-bar.js';
+import type { NimbusProviderPlugin } from './provider-plugin.js';
+import { startSpinner } from './spinner.js';
+import { type ColumnSpec, renderTable } from './table.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from './wait-flags.js';
+
+/** The parsed flags of a nimbus command class, base flags included. */
+export type NimbusFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof NimbusCommand)['baseFlags'] & T['flags']
+>;
+/** The parsed arguments of a nimbus command class. */
+export type NimbusArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+/** What {@link NimbusCommand.waitWithSpinner} hands to the wait it runs. */
+export interface WaitControl {
+  /** Aborted on Ctrl-C; pass it to `waitFor`. */
+  signal: AbortSignal;
+  /** From `--wait-timeout` (default 10 minutes). */
+  timeoutMs: number;
+  /** Pass as `waitFor`'s `onProgress`; the spinner shows the last state. */
+  onProgress: (progress: { attempt: number; state: unknown }) => void;
+}
+
+/**
+ * Base of every nimbus command. Parses the base flags (`--json --profile --debug --columns --sort
+ * --no-header`) into `this.flags`, prints results as tables or stable JSON, resolves provider
+ * settings (flags > env > profile), and turns any error into one line (or `{"error": ...}` with
+ * `--json`) and a documented exit code.
+ *
+ * @example
+ * export default class JobList extends NimbusCommand<typeof JobList> {
+ *   static flags = { ...profileFlags(dciPlugin.profile) };
+ *   async run() {
+ *     const settings = await this.resolveSettings(dciPlugin);
+ *     this.printList(await listJobs(settings, this.logger), { columns: ['id', 'name', 'status'] });
+ *   }
+ * }
+ */
+export abstract class NimbusCommand<T extends typeof Command = typeof Command> extends Command {
+  static override baseFlags = nimbusBaseFlags;
+
+  protected flags!: NimbusFlags<T>;
+  protected args!: NimbusArgs<T>;
+  /** Literal secret values this run has seen; masked out of every error and trace. */
+  private readonly knownSecrets = new Set<string>();
+  private debugLogger: Logger | undefined;
+
+  override async init(): Promise<void> {
+    await super.init();
+    const { args, flags } = await this.parse({
+      args: this.ctor.args,
+      baseFlags: (this.ctor as typeof NimbusCommand).baseFlags,
+      flags: this.ctor.flags,
+      strict: this.ctor.strict,
+    });
+    this.flags = flags as NimbusFlags<T>;
+    this.args = args as NimbusArgs<T>;
+  }
+
+  /** True when output must be JSON (`--json`), also before flags could be parsed. */
+  protected get jsonOutput(): boolean {
+    if (this.flags) return this.flags.json === true;
+    const end = this.argv.indexOf('--');
+    return (end === -1 ? this.argv : this.argv.slice(0, end)).includes('--json');
+  }
+
+  /** A transport logger when `--debug` is set, else `undefined`. Pass it to SDK clients. */
+  protected get logger(): Logger | undefined {
+    if (!this.flags?.debug) return undefined;
+    this.debugLogger ??= createDebugLogger({ secrets: () => [...this.knownSecrets] });
+    return this.debugLogger;
+  }
+
+  /** `--wait-timeout` in milliseconds for commands that spread `waitFlags`, else the default. */
+  protected get waitTimeoutMs(): number {
+    const value = (this.flags as Record<string, unknown> | undefined)?.['wait-timeout'];
+    return typeof value === 'number' ? value : DEFAULT_WAIT_TIMEOUT_MS;
+  }
+
+  /** Prints one resource: the object with `--json`, otherwise a two-column field/value table. */
+  protected printResult(result: object, options: { columns?: readonly string[] } = {}): void {
+    if (this.jsonOutput) {
+      this.writeOut(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    const record = result as Record<string, unknown>;
+    const keys = this.requestedColumns() ?? options.columns ?? Object.keys(record);
+    const rows = keys.map((key) => ({ field: key, value: record[key] }));
+    this.writeOut(renderTable(rows, { columns: ['field', 'value'], header: false }));
+  }
+
+  /** Prints a list: a JSON array of the items with `--json`, otherwise a table. */
+  protected printList<I>(
+    items: readonly I[],
+    options: { columns: readonly (string | ColumnSpec<I>)[] },
+  ): void {
+    if (this.jsonOutput) {
+      this.writeOut(`${JSON.stringify(items, null, 2)}\n`);
+      return;
+    }
+    this.writeOut(
+      renderTable(items, {
+        columns: options.columns,
+        only: this.requestedColumns(),
+        sort: this.flags?.sort,
+        header: !this.flags?.['no-header'],
+      }),
+    );
+  }
+
+  /**
+   * Runs an asynchronous wait with a spinner on a terminal (nothing when piped or with `--json`).
+   * Ctrl-C aborts the wait through `control.signal`.
+   */
+  protected async waitWithSpinner<R>(label: string, wait: (control: WaitControl) => Promise<R>): Promise<R> {
+    const controller = new AbortController();
+    const interrupt = () => controller.abort(new AbortError('Interrupted while waiting'));
+    process.once('SIGINT', interrupt);
+    const spinner = this.jsonOutput ? startSpinner(label, { write() {}, isTTY: false }) : startSpinner(label);
+    try {
+      const result = await wait({
+        signal: controller.signal,
+        timeoutMs: this.waitTimeoutMs,
+        onProgress: ({ state }) => spinner.update(describeState(state)),
+      });
+      spinner.stop('done');
+      return result;
+    } catch (error) {
+      spinner.stop('failed');
+      throw error;
+    } finally {
+      process.off('SIGINT', interrupt);
+    }
+  }
+
+  /** A byte progress bar for uploads on a terminal; a silent one when piped or with `--json`. */
+  protected progressBar(label: string, total?: number): ProgressBar {
+    const stream = this.jsonOutput ? { write() {}, isTTY: false } : process.stderr;
+    return startProgressBar({ label, total, stream });
+  }
+
+  /**
+   * A provider's settings merged from flags > environment > the selected profile
+   * (`--profile`, `NIMBUS_PROFILE`, else the active one), checked against its spec.
+   * Throws a {@link ConfigError} (exit 2) naming every way to set what is missing.
+   */
+  protected async resolveSettings(
+    plugin: NimbusProviderPlugin,
+    flags: Readonly<Record<string, unknown>> = this.flags ?? {},
+  ): Promise<ProfileSection> {
+    const store = createProfileStore({ dir: nimbusConfigDir(process.env) });
+    const explicit = typeof flags.profile === 'string' && flags.profile !== '' ? flags.profile : undefined;
+    const profileName = explicit ?? (await store.active());
+    const profile = profileName === undefined ? undefined : await store.get(profileName);
+    if (explicit !== undefined && profile === undefined) {
+      throw new ConfigError(`No profile named "${explicit}" (see \`nimbus profile list\`)`);
+    }
+    const section = resolveSection({
+      fields: plugin.profile.fields,
+      flags,
+      env: process.env,
+      profile: profile?.[plugin.name],
+    });
+    for (const [key, value] of Object.entries(section)) {
+      if (isSecretField(plugin.profile.fields, key)) this.knownSecrets.add(value);
+    }
+    const issues = checkSection(plugin.name, plugin.profile, section);
+    if (issues.length > 0) {
+      const where = profileName === undefined ? 'no profile selected' : `profile "${profileName}"`;
+      const list = issues.map((issue) => `${issue.path} ${issue.message}`).join('; ');
+      throw new ConfigError(`${plugin.name} settings incomplete (${where}): ${list}`, {
+        details: { issues },
+      });
+    }
+    return section;
+  }
+
+  /** Remembers a secret so that errors and traces of this run never show it. */
+  protected registerSecret(value: string): void {
+    if (value) this.knownSecrets.add(value);
+  }
+
+  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
+    if (error instanceof Errors.ExitError) throw error;
+    const secrets = [...this.knownSecrets];
+    if (this.jsonOutput) this.writeOut(`${JSON.stringify(errorJson(error, secrets), null, 2)}\n`);
+    else process.stderr.write(`${errorLine(error, secrets)}\n`);
+    if (this.flags?.debug && error.stack) process.stderr.write(`${maskSecrets(error.stack, secrets)}\n`);
+    // An ExitError is the one error oclif exits on without printing it again.
+    return this.exit(exitCodeFor(error));
+  }
+
+  private requestedColumns(): string[] | undefined {
+    const text = this.flags?.columns;
+    if (!text) return undefined;
+    const columns = text
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    return columns.length > 0 ? columns : undefined;
+  }
+
+  private writeOut(text: string): void {
+    process.stdout.write(text);
+  }
+}
+
+function describeState(state: unknown): string {
+  if (typeof state === 'string') return state;
+  if (state && typeof state === 'object') {
+    const record = state as Record<string, unknown>;
+    const value = record.state ?? record.status;
+    if (typeof value === 'string') return value;
+  }
+  return '';
+}
