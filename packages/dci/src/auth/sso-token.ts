@@ -1,0 +1,73 @@
+import { AuthenticationError, ConfigError } from '@nimbus-sdk/core';
+
+/** Options of {@link ssoPasswordToken}. */
+export interface SsoPasswordTokenOptions {
+  /** Keycloak root, e.g. `https://sso.redhat.com` (dcictl's `SSO_URL`). */
+  ssoUrl: string;
+  username: string;
+  password: string;
+  /** Realm; default `redhat-external`, as in python-dciclient. */
+  realm?: string;
+  fetch?: typeof fetch;
+  /** Clock for expiry; tests inject one. */
+  now?: () => number;
+}
+
+interface TokenAnswer {
+  access_token?: unknown;
+  expires_in?: unknown;
+}
+
+/**
+ * A bearer-token provider that runs dcictl's password grant against Red Hat SSO and caches the token
+ * until 30 s before it expires. Concurrent callers share one in-flight request.
+ */
+export function ssoPasswordToken(options: SsoPasswordTokenOptions): () => Promise<string> {
+  const realm = options.realm ?? 'redhat-external';
+  const now = options.now ?? Date.now;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  let tokenUrl: URL;
+  try {
+    tokenUrl = new URL(
+      `auth/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`,
+      `${options.ssoUrl.replace(/\/+$/, '')}/`,
+    );
+  } catch {
+    throw new ConfigError(
+      `SSO url "${options.ssoUrl}" is not a valid URL (expected e.g. https://sso.redhat.com)`,
+    );
+  }
+  let cached: { token: string; expiresAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const response = await doFetch(tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: 'dci',
+        grant_type: 'password',
+        username: options.username,
+        password: options.password,
+      }),
+    });
+    const answer = (await response.json().catch(() => ({}))) as TokenAnswer;
+    if (!response.ok || typeof answer.access_token !== 'string') {
+      throw new AuthenticationError(`SSO token request for user "${options.username}" failed`, {
+        status: response.status,
+        request: { method: 'POST', url: tokenUrl.toString() },
+      });
+    }
+    const lifetimeS = typeof answer.expires_in === 'number' ? answer.expires_in : 300;
+    cached = { token: answer.access_token, expiresAt: now() + lifetimeS * 1000 - 30_000 };
+    return answer.access_token;
+  }
+
+  return () => {
+    if (cached && cached.expiresAt > now()) return Promise.resolve(cached.token);
+    inFlight ??= fetchToken().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+}

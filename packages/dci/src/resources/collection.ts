@@ -1,0 +1,181 @@
+import { offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
+import type { z } from 'zod';
+import { parseInput } from '../input-validation.js';
+import { type ListOptions, toListRequest } from '../list-options.js';
+import { isStaleEtag, mayBeStaleEtag, StaleEtagError } from '../stale-etag.js';
+import { type CallOptions, type DciContext, type DciRecord, dciId, type WriteOptions } from './record.js';
+
+/** A list answer: `{"<plural>": [...], "_meta": {"count": n}}`. */
+type ListBody = Record<string, unknown> & { _meta?: { count?: number } };
+
+/**
+ * Walks `path` lazily with limit+offset (always sent together). Each page's `total` is the server's
+ * `_meta.count`; a `break` stops fetching.
+ */
+export function listAt<T>(
+  context: DciContext,
+  path: string,
+  plural: string,
+  options?: ListOptions,
+): PagedIterable<T, number> {
+  const { query, pageSize } = toListRequest(options);
+  return offsetLimitPages<T>({
+    pageSize,
+    fetch: async (offset, limit, signal) => {
+      const { data } = await context.transport.send<ListBody>({
+        method: 'GET',
+        path,
+        query: { ...query, limit, offset },
+        signal,
+      });
+      const items = data[plural];
+      return { items: Array.isArray(items) ? (items as T[]) : [], total: data._meta?.count };
+    },
+  });
+}
+
+/** Reads `{"<singular>": {...}}` out of a body. */
+export function unwrap<T>(body: unknown, singular: string): T {
+  return (body as Record<string, unknown>)[singular] as T;
+}
+
+/** What differs between DCI's top-level resources. */
+export interface CollectionSpec<C, U> {
+  /** `/jobs` */
+  path: string;
+  /** Envelope keys: `job` / `jobs`. */
+  singular: string;
+  plural: string;
+  createSchema: z.ZodType<C>;
+  updateSchema: z.ZodType<U>;
+}
+
+/** An id, or an entity read earlier (its `etag` becomes the If-Match). */
+export type Target = string | { id: string; etag?: string };
+
+/**
+ * The CRUD every top-level DCI resource shares: lazy lists, reads, creates, and updates/deletes that
+ * always send If-Match and turn DCI's stale-ETag answers (404/409) into {@link StaleEtagError}.
+ */
+export class Collection<T extends DciRecord, C, U> {
+  constructor(
+    protected readonly context: DciContext,
+    protected readonly spec: CollectionSpec<C, U>,
+  ) {}
+
+  /** Every matching row, fetched page by page as you iterate. */
+  list(options?: ListOptions): PagedIterable<T, number> {
+    return listAt<T>(this.context, this.spec.path, this.spec.plural, options);
+  }
+
+  /** The number of matching rows (`_meta.count`), with one small request. */
+  async count(options?: Omit<ListOptions, 'pageSize'>): Promise<number> {
+    for await (const page of listAt<T>(this.context, this.spec.path, this.spec.plural, {
+      ...options,
+      pageSize: 1,
+    }).byPage()) {
+      return page.total ?? page.items.length;
+    }
+    return 0;
+  }
+
+  /** One row, with its current ETag. */
+  async get(id: string, options: CallOptions = {}): Promise<T> {
+    const checked = this.checkId(id);
+    const { data } = await this.context.transport.send({
+      method: 'GET',
+      path: `${this.spec.path}/${checked}`,
+      signal: options.signal,
+    });
+    return unwrap<T>(data, this.spec.singular);
+  }
+
+  /** Creates a row and returns it as stored. */
+  async create(input: C, options: CallOptions = {}): Promise<T> {
+    const body = parseInput(this.spec.createSchema, input, `${this.spec.singular} create input`);
+    const { data } = await this.context.transport.send({
+      method: 'POST',
+      path: this.spec.path,
+      body: { json: body },
+      signal: options.signal,
+    });
+    return unwrap<T>(data, this.spec.singular);
+  }
+
+  /** Applies `patch` under If-Match and returns the row with its new ETag. */
+  async update(target: Target, patch: U, options: WriteOptions = {}): Promise<T> {
+    const body = parseInput(this.spec.updateSchema, patch, `${this.spec.singular} update`);
+    const id = this.checkId(typeof target === 'string' ? target : target.id);
+    const etag = await this.etagFor(target, options);
+    return this.withStaleCheck(id, etag, async () => {
+      const { data } = await this.context.transport.send({
+        method: 'PUT',
+        path: `${this.spec.path}/${id}`,
+        body: { json: body },
+        conditions: { ifMatch: etag },
+        signal: options.signal,
+      });
+      return unwrap<T>(data, this.spec.singular);
+    });
+  }
+
+  /** Soft-deletes (archives) the row under If-Match. */
+  async delete(target: Target, options: WriteOptions = {}): Promise<void> {
+    const id = this.checkId(typeof target === 'string' ? target : target.id);
+    const etag = await this.etagFor(target, options);
+    await this.withStaleCheck(id, etag, () =>
+      this.context.transport.send({
+        method: 'DELETE',
+        path: `${this.spec.path}/${id}`,
+        conditions: { ifMatch: etag },
+        responseType: 'none',
+        signal: options.signal,
+      }),
+    );
+  }
+
+  /**
+   * Read-modify-write: reads the row, applies the pure `mutate`, writes under If-Match, and starts
+   * over when someone else changed it in between.
+   *
+   * @example await dci.jobs.updateWithRetry(id, (job) => ({ tags: [...job.tags, 'ok'] }))
+   */
+  updateWithRetry(
+    id: string,
+    mutate: (current: T) => U,
+    options: CallOptions & { maxAttempts?: number } = {},
+  ): Promise<T> {
+    return updateWithRetry<T, U, T>({
+      read: () => this.get(id, options),
+      mutate,
+      write: (patch, current) => this.update(current, patch, { signal: options.signal }),
+      maxAttempts: options.maxAttempts,
+      isConflict: isStaleEtag,
+    });
+  }
+
+  protected checkId(id: string): string {
+    return parseInput(dciId, id, `${this.spec.singular} id`);
+  }
+
+  private async etagFor(target: Target, options: WriteOptions): Promise<string> {
+    if (options.etag) return options.etag;
+    if (typeof target !== 'string' && target.etag) return target.etag;
+    const current = await this.get(typeof target === 'string' ? target : target.id, options);
+    return current.etag ?? '';
+  }
+
+  /** DCI folds the ETag into its lookup, so a stale one reads as "not found": re-read to tell which. */
+  private async withStaleCheck<R>(id: string, sentEtag: string, call: () => Promise<R>): Promise<R> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!mayBeStaleEtag(error)) throw error;
+      const current = await this.get(id).catch(() => undefined);
+      if (current && current.etag !== sentEtag) {
+        throw new StaleEtagError(this.spec.singular, id, sentEtag, current.etag, error);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import type { PagedIterable } from '@nimbus-sdk/core';
+import { z } from 'zod';
+import { parseInput } from '../input-validation.js';
+import type { ListOptions } from '../list-options.js';
+import { Collection, listAt } from './collection.js';
+import type { DciFile } from './files.js';
+import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
+import {
+  type CallOptions,
+  type DciContext,
+  type DciRecord,
+  dciId,
+  jsonObject,
+  stateSchema,
+} from './record.js';
+
+/** A DCI job: one run of a remoteci on a topic with a set of components. */
+export interface Job extends DciRecord {
+  name: string | null;
+  comment: string | null;
+  status: JobStatus;
+  status_reason: string | null;
+  configuration: string | null;
+  url: string | null;
+  /** Seconds since creation, recomputed at each jobstate. */
+  duration: number;
+  tags: string[];
+  data: Record<string, unknown>;
+  topic_id: string;
+  remoteci_id: string;
+  team_id: string;
+  product_id: string | null;
+  pipeline_id: string | null;
+  previous_job_id: string | null;
+  update_previous_job_id: string | null;
+  user_agent: string | null;
+  client_version: string | null;
+}
+
+/** One parsed JUnit file of a job. */
+export interface JobResult {
+  filename: string;
+  name: string;
+  total: number;
+  failures: number;
+  errors: number;
+  skips: number;
+  success: number;
+  time: number;
+  regressions: number;
+  successfixes: number;
+  file_id: string;
+}
+
+const createSchema = z
+  .object({
+    components: z.array(dciId, 'components must be an array of component ids'),
+    topic_id: dciId,
+    name: z.string().optional(),
+    comment: z.string().optional(),
+    configuration: z.string().optional(),
+    url: z.url('url must be a URL').optional(),
+    tags: z.array(z.string().min(1)).optional(),
+    data: jsonObject.optional(),
+    status_reason: z.string().optional(),
+    previous_job_id: dciId.optional(),
+    update_previous_job_id: dciId.optional(),
+    pipeline_id: dciId.optional(),
+    state: stateSchema.optional(),
+  })
+  .strict();
+const updateSchema = z
+  .object({
+    name: z.string(),
+    comment: z.string(),
+    status: z.enum(JOB_STATUSES, { message: `status must be one of ${JOB_STATUSES.join(', ')}` }),
+    status_reason: z.string(),
+    configuration: z.string(),
+    url: z.url('url must be a URL'),
+    tags: z.array(z.string().min(1)),
+    state: stateSchema,
+  })
+  .partial()
+  .strict();
+
+export type JobCreate = z.input<typeof createSchema>;
+export type JobUpdate = z.input<typeof updateSchema>;
+
+const tagSchema = z.string().min(1, 'a tag cannot be empty');
+
+/** `/jobs`: only a remoteci creates jobs; statuses move through jobstates. */
+export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
+  constructor(context: DciContext) {
+    super(context, { path: '/jobs', singular: 'job', plural: 'jobs', createSchema, updateSchema });
+  }
+
+  /** The job's status changes, oldest first. */
+  jobstates(jobId: string, options?: ListOptions): PagedIterable<Jobstate, number> {
+    return listAt<Jobstate>(this.context, `/jobs/${this.checkId(jobId)}/jobstates`, 'jobstates', options);
+  }
+
+  /** The job's files. */
+  files(jobId: string, options?: ListOptions): PagedIterable<DciFile, number> {
+    return listAt<DciFile>(this.context, `/jobs/${this.checkId(jobId)}/files`, 'files', options);
+  }
+
+  /** Test results parsed from the job's JUnit uploads. */
+  async results(jobId: string, options: CallOptions = {}): Promise<JobResult[]> {
+    const { data } = await this.context.transport.send<{ results: JobResult[] }>({
+      method: 'GET',
+      path: `/jobs/${this.checkId(jobId)}/results`,
+      signal: options.signal,
+    });
+    return data.results;
+  }
+
+  /** Adds `tag` to the job's tags (read-modify-write under If-Match; retried if the job changes meanwhile). */
+  addTag(jobId: string, tag: string, options: CallOptions = {}): Promise<Job> {
+    const checked = parseInput(tagSchema, tag, 'tag');
+    return this.updateWithRetry(
+      jobId,
+      (job) => ({ tags: job.tags.includes(checked) ? job.tags : [...job.tags, checked] }),
+      options,
+    );
+  }
+
+  /** Removes `tag` from the job's tags (read-modify-write under If-Match). */
+  removeTag(jobId: string, tag: string, options: CallOptions = {}): Promise<Job> {
+    const checked = parseInput(tagSchema, tag, 'tag');
+    return this.updateWithRetry(jobId, (job) => ({ tags: job.tags.filter((t) => t !== checked) }), options);
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { parseInput } from '../input-validation.js';
+import { Collection } from './collection.js';
+import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
+import type { Team } from './teams.js';
+
+/** A DCI product (RHEL, OpenShift, ...). */
+export interface Product extends DciRecord {
+  name: string;
+  label: string;
+  description: string | null;
+}
+
+const createSchema = z
+  .object({
+    name: z.string().min(1, 'name is required'),
+    label: z.string().min(1).optional(),
+    description: z.string().optional(),
+    state: stateSchema.optional(),
+  })
+  .strict();
+const updateSchema = createSchema.partial().strict();
+
+export type ProductCreate = z.input<typeof createSchema>;
+export type ProductUpdate = z.input<typeof updateSchema>;
+
+/** `/products`: create, update and delete need a super admin. */
+export class Products extends Collection<Product, ProductCreate, ProductUpdate> {
+  constructor(context: DciContext) {
+    super(context, {
+      path: '/products',
+      singular: 'product',
+      plural: 'products',
+      createSchema,
+      updateSchema,
+    });
+  }
+
+  /** Gives `teamId` access to the product. */
+  async attachTeam(productId: string, teamId: string, options: CallOptions = {}): Promise<void> {
+    const id = this.checkId(productId);
+    const team = parseInput(dciId, teamId, 'team id');
+    await this.context.transport.send({
+      method: 'POST',
+      path: `/products/${id}/teams`,
+      body: { json: { team_id: team } },
+      signal: options.signal,
+    });
+  }
+
+  /** Removes `teamId`'s access to the product. */
+  async detachTeam(productId: string, teamId: string, options: CallOptions = {}): Promise<void> {
+    const id = this.checkId(productId);
+    const team = parseInput(dciId, teamId, 'team id');
+    await this.context.transport.send({
+      method: 'DELETE',
+      path: `/products/${id}/teams/${team}`,
+      responseType: 'none',
+      signal: options.signal,
+    });
+  }
+
+  /** Teams with access to the product. */
+  async teams(productId: string, options: CallOptions = {}): Promise<Team[]> {
+    const id = this.checkId(productId);
+    const { data } = await this.context.transport.send<{ teams: Team[] }>({
+      method: 'GET',
+      path: `/products/${id}/teams`,
+      signal: options.signal,
+    });
+    return data.teams;
+  }
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Collection, type Target, unwrap } from './collection.js';
+import {
+  type DciContext,
+  type DciRecord,
+  dciId,
+  jsonObject,
+  stateSchema,
+  type WriteOptions,
+} from './record.js';
+
+/** A remoteci: a lab agent that runs jobs and signs its requests with its API secret. */
+export interface Remoteci extends DciRecord {
+  name: string;
+  data: Record<string, unknown>;
+  /** Returned by get and create, hidden by update. */
+  api_secret?: string;
+  team_id: string;
+  public: boolean;
+}
+
+/** A feeder: an agent that publishes components. */
+export interface Feeder extends DciRecord {
+  name: string;
+  data: Record<string, unknown>;
+  api_secret?: string;
+  team_id: string;
+}
+
+const remoteciCreate = z
+  .object({
+    name: z.string().min(1, 'name is required'),
+    team_id: dciId,
+    data: jsonObject.optional(),
+    public: z.boolean().optional(),
+    state: stateSchema.optional(),
+  })
+  .strict();
+const remoteciUpdate = remoteciCreate.partial().strict();
+const feederCreate = remoteciCreate.omit({ public: true }).strict();
+const feederUpdate = feederCreate.partial().strict();
+
+export type RemoteciCreate = z.input<typeof remoteciCreate>;
+export type RemoteciUpdate = z.input<typeof remoteciUpdate>;
+export type FeederCreate = z.input<typeof feederCreate>;
+export type FeederUpdate = z.input<typeof feederUpdate>;
+
+/** Shared by remotecis and feeders: both own a resettable API secret. */
+class SecretHolders<T extends DciRecord, C, U> extends Collection<T, C, U> {
+  /** Generates a new API secret (the old one stops working) and returns the row with it. */
+  async resetApiSecret(target: Target, options: WriteOptions = {}): Promise<T> {
+    const id = this.checkId(typeof target === 'string' ? target : target.id);
+    const etag =
+      options.etag ??
+      (typeof target === 'string' ? undefined : target.etag) ??
+      (await this.get(id)).etag ??
+      '';
+    const { data } = await this.context.transport.send({
+      method: 'PUT',
+      path: `${this.spec.path}/${id}/api_secret`,
+      conditions: { ifMatch: etag },
+      signal: options.signal,
+    });
+    return unwrap<T>(data, this.spec.singular);
+  }
+}
+
+/** `/remotecis`. */
+export class Remotecis extends SecretHolders<Remoteci, RemoteciCreate, RemoteciUpdate> {
+  constructor(context: DciContext) {
+    super(context, {
+      path: '/remotecis',
+      singular: 'remoteci',
+      plural: 'remotecis',
+      createSchema: remoteciCreate,
+      updateSchema: remoteciUpdate,
+    });
+  }
+}
+
+/** `/feeders`. */
+export class Feeders extends SecretHolders<Feeder, FeederCreate, FeederUpdate> {
+  constructor(context: DciContext) {
+    super(context, {
+      path: '/feeders',
+      singular: 'feeder',
+      plural: 'feeders',
+      createSchema: feederCreate,
+      updateSchema: feederUpdate,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import type { PagedIterable } from '@nimbus-sdk/core';
+import { z } from 'zod';
+import type { ListOptions } from '../list-options.js';
+import { Collection, listAt } from './collection.js';
+import type { Component } from './components.js';
+import { type DciContext, type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
+
+/** A DCI topic (a product version line: `RHEL-9.4`, `OCP-4.16`). */
+export interface Topic extends DciRecord {
+  name: string;
+  product_id: string;
+  component_types: string[];
+  component_types_optional: string[];
+  next_topic_id: string | null;
+  export_control: boolean;
+  data: Record<string, unknown>;
+}
+
+const createSchema = z
+  .object({
+    name: z.string().min(1, 'name is required'),
+    product_id: dciId,
+    component_types: z.array(z.string().min(1)).optional(),
+    component_types_optional: z.array(z.string().min(1)).optional(),
+    next_topic_id: dciId.nullable().optional(),
+    export_control: z.boolean().optional(),
+    data: jsonObject.optional(),
+    state: stateSchema.optional(),
+  })
+  .strict();
+const updateSchema = createSchema.partial().strict();
+
+export type TopicCreate = z.input<typeof createSchema>;
+export type TopicUpdate = z.input<typeof updateSchema>;
+
+/** `/topics`. */
+export class Topics extends Collection<Topic, TopicCreate, TopicUpdate> {
+  constructor(context: DciContext) {
+    super(context, { path: '/topics', singular: 'topic', plural: 'topics', createSchema, updateSchema });
+  }
+
+  /** The topic's components, with the usual list options. */
+  components(topicId: string, options?: ListOptions): PagedIterable<Component, number> {
+    return listAt<Component>(
+      this.context,
+      `/topics/${this.checkId(topicId)}/components`,
+      'components',
+      options,
+    );
+  }
+}

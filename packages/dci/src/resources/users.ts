@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Collection } from './collection.js';
+import { type DciContext, type DciRecord, stateSchema } from './record.js';
+
+/** A DCI user. The password is never returned. */
+export interface User extends DciRecord {
+  name: string;
+  fullname: string | null;
+  email: string | null;
+  sso_username: string | null;
+  timezone: string;
+}
+
+const base = {
+  name: z.string().min(1, 'name is required'),
+  fullname: z.string().optional(),
+  email: z.email('email must be an email address').optional(),
+  sso_username: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+  timezone: z.string().optional(),
+  state: stateSchema.optional(),
+};
+const createSchema = z
+  .object(base)
+  .strict()
+  .refine((user) => user.email !== undefined || user.sso_username !== undefined, {
+    message: 'a user needs an email or an sso_username',
+    path: ['email'],
+  });
+const updateSchema = z.object(base).partial().strict();
+
+export type UserCreate = z.input<typeof createSchema>;
+export type UserUpdate = z.input<typeof updateSchema>;
+
+/** `/users` (admin or EPM; a stale ETag answers 409). */
+export class Users extends Collection<User, UserCreate, UserUpdate> {
+  constructor(context: DciContext) {
+    super(context, { path: '/users', singular: 'user', plural: 'users', createSchema, updateSchema });
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { type RequestBody, ValidationError } from '@nimbus-sdk/core';
+
+/**
+ * What to upload: a file on disk (streamed, hashed in a first streaming pass so memory stays flat),
+ * bytes already in memory, or a stream whose size and SHA-256 you already know (signature auth signs
+ * the body hash before the first byte is sent).
+ */
+export type UploadSource =
+  | { path: string }
+  | { bytes: Uint8Array | string }
+  | { stream: ReadableStream<Uint8Array> | NodeJS.ReadableStream; size: number; sha256: string };
+
+/** The DCI server's default upload limit (`MAX_CONTENT_LENGTH_MB` = 20). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function tooLarge(size: number, maxBytes: number): ValidationError {
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new ValidationError(
+    `file is ${mib(size)} MiB, over the ${mib(maxBytes)} MiB upload limit of the DCI server`,
+    [{ path: 'source', message: `larger than ${maxBytes} bytes` }],
+  );
+}
+
+/** Turns `source` into a transport body with its length and hash, refusing oversize files first. */
+export async function uploadBody(
+  source: UploadSource,
+  contentType: string,
+  maxBytes: number,
+): Promise<RequestBody> {
+  if ('path' in source) {
+    const info = await stat(source.path).catch(() => undefined);
+    if (!info?.isFile()) {
+      throw new ValidationError(`cannot read "${source.path}": not a file`, [
+        { path: 'source.path', message: 'not a readable file' },
+      ]);
+    }
+    if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
+    const sha256 = await sha256OfFile(source.path);
+    return { stream: createReadStream(source.path), contentType, contentLength: info.size, sha256 };
+  }
+  if ('bytes' in source) {
+    const bytes = typeof source.bytes === 'string' ? new TextEncoder().encode(source.bytes) : source.bytes;
+    if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
+    return { bytes, contentType };
+  }
+  if (source.size > maxBytes) throw tooLarge(source.size, maxBytes);
+  if (!/^[0-9a-f]{64}$/.test(source.sha256)) {
+    throw new ValidationError('source.sha256 must be the lower-case hex SHA-256 of the stream', [
+      { path: 'source.sha256', message: 'expected 64 lower-case hex characters' },
+    ]);
+  }
+  return { stream: source.stream, contentType, contentLength: source.size, sha256: source.sha256 };
+}
