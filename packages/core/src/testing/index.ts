@@ -6,3 +6,4 @@
 export type * from './types.js';
 export { LOCAL_S3_ENV, type LocalS3, localS3FromEnv } from './local-s3.js';
 export { freePort, isRgwInstalled, type RgwLab, type RgwLabOptions, startRgwLab } from './rgw-lab.js';
+export * from './verifiers/index.js';

@@ -10,7 +10,13 @@ interface AwsVector {
   stringToSign: string;
   authorization: string;
   signature: string;
-  credentials: { accessKeyId: string; secretAccessKey: string; region: string; service: string; sessionToken?: string };
+  credentials: {
+    accessKeyId: string;
+    secretAccessKey: string;
+    region: string;
+    service: string;
+    sessionToken?: string;
+  };
   timestamp: string;
 }
 
@@ -90,7 +96,9 @@ describe('signHmacV4 reproduces the DCI signature vectors', () => {
       host: url.host,
       path: url.pathname,
       query: url.search.slice(1),
-      headers: Object.entries(vector.headers).filter(([name]) => name.toLowerCase() !== dateHeader.toLowerCase()),
+      headers: Object.entries(vector.headers).filter(
+        ([name]) => name.toLowerCase() !== dateHeader.toLowerCase(),
+      ),
       body: vector.body,
       timestamp: vector.timestamp,
     });

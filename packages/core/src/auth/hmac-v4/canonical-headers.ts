@@ -48,7 +48,14 @@ export type HeaderValueMode = 'trim' | 'raw';
 /** One canonical header value: repeated headers joined by `,` in order of appearance. */
 export function canonicalHeaderValue(values: readonly string[], mode: HeaderValueMode): string {
   if (mode === 'raw') return values.join(',');
-  return values.map((value) => value.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').trim()).join(',');
+  return values
+    .map((value) =>
+      value
+        .replace(/[\r\n]/g, ' ')
+        .replace(/[ \t]+/g, ' ')
+        .trim(),
+    )
+    .join(',');
 }
 
 /** True when a header of this lower-case name is in the unsignable set or a `proxy-`/`sec-` header. */

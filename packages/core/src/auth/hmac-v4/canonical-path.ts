@@ -14,7 +14,11 @@ export type HmacV4PathMode = 'aws' | 's3' | 'decoded';
 export function canonicalPath(path: string, mode: HmacV4PathMode): string {
   const raw = path === '' ? '/' : path;
   if (mode === 'decoded') return percentDecode(raw);
-  if (mode === 's3') return raw.split('/').map((segment) => encodeRfc3986(percentDecode(segment))).join('/');
+  if (mode === 's3')
+    return raw
+      .split('/')
+      .map((segment) => encodeRfc3986(percentDecode(segment)))
+      .join('/');
   return normalizePath(raw).split('/').map(encodeRfc3986).join('/');
 }
 

@@ -49,7 +49,20 @@ export interface HmacV4Profile {
 }
 
 /** The settings DCI's control server expects (python-dciauth v2 `generate_headers`). */
-export const DCI2_SIGNING: Readonly<Required<Pick<HmacV4Profile, 'algorithm' | 'scopeTerminator' | 'dateHeader' | 'signedHeaders' | 'pathMode' | 'queryMode' | 'headerValues'>>> = {
+export const DCI2_SIGNING: Readonly<
+  Required<
+    Pick<
+      HmacV4Profile,
+      | 'algorithm'
+      | 'scopeTerminator'
+      | 'dateHeader'
+      | 'signedHeaders'
+      | 'pathMode'
+      | 'queryMode'
+      | 'headerValues'
+    >
+  >
+> = {
   algorithm: 'DCI2-HMAC-SHA256',
   scopeTerminator: 'dci2_request',
   dateHeader: 'X-DCI-Date',
@@ -84,6 +97,11 @@ export interface HmacV4Request {
   body?: Uint8Array | string;
   /** Lower-case hex SHA-256 of the body when it is already known (streams). */
   bodySha256?: string;
+  /**
+   * The payload-hash line to use, overriding `X-Amz-Content-Sha256`, `bodySha256` and `body`.
+   * Verifiers pass the hash of the bytes they received.
+   */
+  payloadHash?: string;
   /** The signing time, or a `YYYYMMDDTHHMMSSZ` stamp. */
   timestamp: Date | string;
 }
@@ -147,7 +165,7 @@ export function computeHmacV4(input: HmacV4SigningInput, deriveKey: SigningKeyDe
   setHeader(dateHeader, timestamp);
 
   const contentHash = headers.get('x-amz-content-sha256')?.[0];
-  const payloadHash = contentHash ?? input.bodySha256 ?? sha256Hex(input.body ?? '');
+  const payloadHash = input.payloadHash ?? contentHash ?? input.bodySha256 ?? sha256Hex(input.body ?? '');
   if (input.contentSha256Header && contentHash === undefined) setHeader('X-Amz-Content-Sha256', payloadHash);
 
   const signToken = input.signSessionToken ?? true;
@@ -201,9 +219,15 @@ function selectSignedHeaders(headers: Map<string, string[]>, profile: HmacV4Prof
   const names = [...new Set(policy.map((name) => name.toLowerCase()))].sort();
   const missing = names.filter((name) => !headers.has(name));
   if (missing.length > 0) {
-    throw new ValidationError(`HMAC V4: headers to sign are missing from the request: ${missing.join(', ')}`, [
-      { path: 'signedHeaders', message: `add ${missing.join(', ')} to the request or remove them from signedHeaders` },
-    ]);
+    throw new ValidationError(
+      `HMAC V4: headers to sign are missing from the request: ${missing.join(', ')}`,
+      [
+        {
+          path: 'signedHeaders',
+          message: `add ${missing.join(', ')} to the request or remove them from signedHeaders`,
+        },
+      ],
+    );
   }
   return names;
 }
@@ -229,7 +253,10 @@ export function assertHmacV4Settings(settings: Partial<HmacV4Credentials> & Hmac
   for (const path of ['region', 'service', 'scopeTerminator'] as const) {
     const value = settings[path];
     if (typeof value === 'string' && /[/\s]/.test(value)) {
-      issues.push({ path, message: 'must not contain "/" or whitespace (it is part of the credential scope)' });
+      issues.push({
+        path,
+        message: 'must not contain "/" or whitespace (it is part of the credential scope)',
+      });
     }
   }
   if (settings.algorithm !== undefined && !/^[A-Za-z0-9]+-HMAC-SHA256$/.test(settings.algorithm)) {

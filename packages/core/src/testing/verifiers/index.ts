@@ -1,0 +1,8 @@
+export {
+  type HmacV4Flavor,
+  type HmacV4ParseResult,
+  type ParsedHmacV4Authorization,
+  parseHmacV4Authorization,
+} from './parse-hmac-v4-authorization.js';
+export type { VerificationFailure, VerificationFailureKind } from './verification-result.js';
+export { type HmacV4Verification, type VerifyHmacV4Options, verifyHmacV4 } from './verify-hmac-v4.js';
