@@ -3,7 +3,21 @@
  * 127.0.0.1, a router, auth verifiers (the server side of each auth strategy), ETag and paging
  * rules, and fault injection.
  */
-export type * from './types.js';
+
+export { EmulatorHttpError } from './emulator-http-error.js';
+export { type EmulatorServerOptions, type RunningEmulator, startEmulatorServer } from './emulator-server.js';
+export {
+  etagFor,
+  ifMatchSatisfied,
+  ifNoneMatchSatisfied,
+  parseEtagList,
+  strongEtagMatch,
+  weakEtagMatch,
+} from './etag-rules.js';
+export { FaultController, type PendingFault } from './fault-controller.js';
 export { LOCAL_S3_ENV, type LocalS3, localS3FromEnv } from './local-s3.js';
+export { linkHeader, type PageLinks, sliceOffsetLimit } from './paging-answers.js';
 export { freePort, isRgwInstalled, type RgwLab, type RgwLabOptions, startRgwLab } from './rgw-lab.js';
+export { Router, type RouterOptions } from './router.js';
+export type * from './types.js';
 export * from './verifiers/index.js';

@@ -1,1 +1,5 @@
+export { createTransport } from './create-transport.js';
+export { parseRetryAfterMs } from './retry-after.js';
+export { backoffDelayMs, type RetryPolicy, resolveRetryPolicy } from './retry-policy.js';
 export type * from './types.js';
+export { CORE_VERSION, userAgent } from './user-agent.js';

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import ky from 'ky';
+import { type AuthStrategy, noAuth } from '../auth/types.js';
+import { type ApiError, isApiError } from '../errors/api-error.js';
+import { ConfigError } from '../errors/client-errors.js';
+import { errorFromResponse } from '../errors/from-response.js';
+import type { HttpError } from '../errors/http-errors.js';
+import { maskSecrets, redactUrl, redactValue } from '../errors/redact.js';
+import { AbortError, NetworkError, TimeoutError } from '../errors/transport-errors.js';
+import { conditionHeaders } from '../etag/conditions.js';
+import { abortableDelay } from './abortable-delay.js';
+import { type AttemptSignal, CallSignals, type StopReason } from './attempt-signals.js';
+import { RedactingLog } from './redacted-logging.js';
+import { type PreparedBody, prepareBody } from './request-body.js';
+import { buildUrl } from './request-url.js';
+import { readErrorBody, readResponseBody } from './response-body.js';
+import { parseRetryAfterMs } from './retry-after.js';
+import { backoffDelayMs, resolveRetryPolicy } from './retry-policy.js';
+import { checkSendOptions } from './send-options-check.js';
+import { signingFetch } from './signing-fetch.js';
+import type { SendOptions, Transport, TransportOptions, TransportResponse } from './types.js';
+import { userAgent } from './user-agent.js';
+
+/** How one attempt ended. */
+type AttemptOutcome =
+  | { kind: 'response'; value: TransportResponse<unknown> }
+  | { kind: 'status'; error: HttpError; status: number; retryAfterMs: number | undefined }
+  | { kind: 'failure'; error: ApiError; retryable: boolean };
+
+function positiveMs(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+    throw new ConfigError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
+  }
+}
+
+function checkBaseUrl(baseUrl: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new ConfigError(
+      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(redactUrl(baseUrl))}`,
+    );
+  }
+}
+
+function causeText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = cause && (typeof cause.code === 'string' ? cause.code : cause.message);
+  return typeof detail === 'string' && detail ? `${error.message}: ${detail}` : error.message;
+}
+
+/**
+ * Creates the HTTP client a provider SDK sends every call through: per-attempt signing, retries with
+ * full-jitter backoff and Retry-After, per-attempt and whole-call time limits, caller aborts, typed
+ * errors and redacted debug logs. ky does the request plumbing; the retry loop is ours because ky 1.9
+ * neither retries a timed-out attempt nor refuses an over-long Retry-After, and reads HTTP dates
+ * against the system clock rather than the injected one.
+ *
+ * Streamed bodies are sent once and never retried or re-sent after a 401: a consumed stream cannot be
+ * replayed. Buffer the body (`{ bytes }`) when the call must survive transient failures.
+ *
+ * @example
+ * const transport = createTransport({ baseUrl: 'https://api.example.com/v1', auth: bearer(token) });
+ * const { data } = await transport.send<Job>({ method: 'GET', path: `/jobs/${id}` });
+ */
+export function createTransport(options: TransportOptions): Transport {
+  checkBaseUrl(options.baseUrl);
+  positiveMs('timeoutMs', options.timeoutMs);
+  positiveMs('totalTimeoutMs', options.totalTimeoutMs);
+  const policy = resolveRetryPolicy(options.retry);
+  const auth: AuthStrategy = options.auth ?? noAuth;
+  // Late-bound so a fetch installed on globalThis after construction (test interceptors) is used.
+  const baseFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.clock ?? (() => new Date());
+  const requestIdHeader = options.requestIdHeader ?? 'x-request-id';
+  const agent = userAgent(options.userAgent);
+  const defaultTimeoutMs = options.timeoutMs ?? 30_000;
+  const secrets = () => auth.secrets?.() ?? [];
+  const log = new RedactingLog(options.logger, secrets);
+
+  function baseHeaders(call: SendOptions, body: PreparedBody): Headers {
+    const headers = new Headers({ 'user-agent': agent });
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(conditionHeaders(call.conditions))) headers.set(name, value);
+    if (body.contentType !== undefined) headers.set('content-type', body.contentType);
+    if (body.contentLength !== undefined && body.signable === undefined) {
+      headers.set('content-length', String(body.contentLength));
+    }
+    for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
+    if (!headers.has('x-request-id')) headers.set('x-request-id', randomUUID());
+    return headers;
+  }
+
+  async function send<T = unknown>(call: SendOptions): Promise<TransportResponse<T>> {
+    checkSendOptions(call);
+    const url = buildUrl(options.baseUrl, call.path, call.query);
+    const body = prepareBody(call.body);
+    const headers = baseHeaders(call, body);
+    const clientRequestId = headers.get('x-request-id') ?? '';
+    const method = call.method;
+    const where = { method, url: maskSecrets(redactUrl(url), secrets()) };
+    const responseType = call.responseType ?? 'json';
+    const timeoutMs = call.timeoutMs ?? defaultTimeoutMs;
+    const repeatable = body.replayable && (policy.methods.has(method) || call.idempotent === true);
+
+    const stopError = (reason: StopReason, cause: unknown): ApiError => {
+      const common = { requestId: clientRequestId, request: where, cause };
+      if (reason === 'caller') {
+        return new AbortError(`Request aborted by the caller (${method} ${where.url})`, common);
+      }
+      if (reason === 'deadline') {
+        return new TimeoutError(
+          `Request exceeded its total deadline of ${options.totalTimeoutMs} ms (${method} ${where.url})`,
+          { ...common, retryable: false },
+        );
+      }
+      return new TimeoutError(`Attempt timed out after ${timeoutMs} ms (${method} ${where.url})`, common);
+    };
+
+    const classify = (error: unknown, signal: AttemptSignal): { error: ApiError; retryable: boolean } => {
+      const reason = signal.stopReason();
+      if (reason !== undefined)
+        return { error: stopError(reason, error), retryable: reason === 'attempt-timeout' };
+      if (isApiError(error)) return { error, retryable: false };
+      const message = maskSecrets(`Network error: ${causeText(error)} (${method} ${where.url})`, secrets());
+      return {
+        error: new NetworkError(message, { requestId: clientRequestId, request: where, cause: error }),
+        retryable: true,
+      };
+    };
+
+    const attemptOnce = async (attempt: number, calls: CallSignals): Promise<AttemptOutcome> => {
+      const signal = calls.startAttempt(timeoutMs);
+      const started = performance.now();
+      try {
+        const response = await ky(url, {
+          method,
+          headers,
+          signal: signal.signal,
+          retry: 0,
+          timeout: false,
+          throwHttpErrors: false,
+          fetch: signingFetch({
+            baseFetch,
+            auth,
+            body,
+            attempt,
+            now,
+            onSigned: log.enabled
+              ? (signed) =>
+                  log.emit(
+                    { type: 'request', requestId: clientRequestId, method, url: url.href, attempt },
+                    signed,
+                  )
+              : undefined,
+          }),
+        });
+        const status = response.status;
+        const requestId = response.headers.get(requestIdHeader) ?? clientRequestId;
+        if (log.enabled) {
+          const durationMs = Math.round(performance.now() - started);
+          log.emit(
+            { type: 'response', requestId, method, url: url.href, attempt, status, durationMs },
+            response.headers,
+          );
+        }
+        if (response.ok || status === 304 || call.acceptStatus?.includes(status)) {
+          const data = await readResponseBody(response, responseType, method, where);
+          const etag = response.headers.get('etag') ?? undefined;
+          return { kind: 'response', value: { data, status, headers: response.headers, etag, requestId } };
+        }
+        const errorBody = redactValue(await readErrorBody(response), secrets());
+        const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
+        const error = errorFromResponse({
+          status,
+          statusText: response.statusText,
+          body: errorBody,
+          requestId,
+          retryAfterMs,
+          request: where,
+          parseBody: options.parseErrorBody,
+        });
+        return { kind: 'status', error, status, retryAfterMs };
+      } catch (error) {
+        return { kind: 'failure', ...classify(error, signal) };
+      } finally {
+        signal.dispose();
+      }
+    };
+
+    let lastAttempt = 0;
+    const attempts = async (calls: CallSignals): Promise<TransportResponse<unknown>> => {
+      let reauthorized = false;
+      let retries = 0;
+      for (let attempt = 1; ; attempt++) {
+        lastAttempt = attempt;
+        const outcome = await attemptOnce(attempt, calls);
+        if (outcome.kind === 'response') return outcome.value;
+        if (outcome.kind === 'status' && outcome.status === 401 && auth.onUnauthorized && body.replayable) {
+          if (reauthorized) throw outcome.error;
+          reauthorized = true;
+          const renewed = await auth.onUnauthorized({ now, attempt, signal: calls.callSignal });
+          if (renewed) continue;
+          throw outcome.error;
+        }
+        const retryable =
+          outcome.kind === 'status' ? policy.statusCodes.has(outcome.status) : outcome.retryable;
+        if (!retryable || !repeatable || retries >= policy.limit) throw outcome.error;
+        retries++;
+        let delayMs = backoffDelayMs(retries, policy);
+        if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined) {
+          // A server asking for a longer pause than we accept gets its error surfaced, not a long hang.
+          if (outcome.retryAfterMs > policy.maxRetryAfterMs) throw outcome.error;
+          delayMs = outcome.retryAfterMs;
+        }
+        if (log.enabled) {
+          log.emit({
+            type: 'retry',
+            requestId: outcome.error.requestId ?? clientRequestId,
+            method,
+            url: url.href,
+            attempt,
+            status: outcome.error.status,
+            delayMs,
+            error: outcome.error.message,
+          });
+        }
+        try {
+          await abortableDelay(delayMs, calls.callSignal);
+        } catch (error) {
+          throw stopError(calls.callStop() ?? 'caller', error);
+        }
+      }
+    };
+
+    if (call.signal?.aborted) throw stopError('caller', call.signal.reason);
+    const calls = new CallSignals(call.signal, options.totalTimeoutMs);
+    try {
+      return (await attempts(calls)) as TransportResponse<T>;
+    } catch (error) {
+      if (log.enabled && isApiError(error)) {
+        log.emit({
+          type: 'error',
+          requestId: error.requestId ?? clientRequestId,
+          method,
+          url: url.href,
+          attempt: lastAttempt,
+          status: error.status,
+          error: `${error.code}: ${error.message}`,
+        });
+      }
+      throw error;
+    } finally {
+      calls.dispose();
+    }
+  }
+
+  return { baseUrl: options.baseUrl, auth, send };
+}

@@ -1,0 +1,50 @@
+import type { AuthStrategy } from '../auth/types.js';
+import type { PreparedBody } from './request-body.js';
+
+/** What the per-attempt fetch needs to sign and send one attempt. */
+export interface SigningFetchOptions {
+  baseFetch: typeof fetch;
+  auth: AuthStrategy;
+  body: PreparedBody;
+  attempt: number;
+  now: () => Date;
+  /** Sees the signed headers (for the redacted `request` log event). */
+  onSigned?: (headers: Headers) => void;
+}
+
+/**
+ * The fetch function ky calls. Signing happens here, once per attempt, so a retried request carries a
+ * fresh date and signature; ky's `beforeRequest` hook would sign only once. The body is attached here
+ * too, from the bytes prepared once (the exact bytes the signer hashed) or the one-shot stream, so ky
+ * never clones (tees) a large upload.
+ */
+export function signingFetch(
+  options: SigningFetchOptions,
+): (input: Request | string | URL) => Promise<Response> {
+  return async (input) => {
+    const request = input instanceof Request ? input : new Request(input);
+    const url = new URL(request.url);
+    const headers = new Headers(request.headers);
+    await options.auth.authorize(
+      {
+        method: request.method,
+        url,
+        headers,
+        body: options.body.signable,
+        bodySha256: options.body.sha256,
+      },
+      { now: options.now, attempt: options.attempt, signal: request.signal },
+    );
+    options.onSigned?.(headers);
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: request.method,
+      headers,
+      signal: request.signal,
+    };
+    if (options.body.payload !== undefined) {
+      init.body = options.body.payload;
+      init.duplex = 'half';
+    }
+    return options.baseFetch(url, init);
+  };
+}
