@@ -14,5 +14,11 @@ export type FetchPage<T, C> = (cursor: C | undefined, signal?: AbortSignal) => P
 export interface PagedIterable<T, C = unknown> extends AsyncIterable<T> {
   byPage(options?: { startAt?: C; signal?: AbortSignal }): AsyncIterable<Page<T, C>>;
   /** Collects every item (or the first `max`) into an array. */
-  toArray(options?: { max?: number }): Promise<T[]>;
+  toArray(options?: { max?: number; signal?: AbortSignal }): Promise<T[]>;
+}
+
+/** Options of `paginate`. */
+export interface PaginateOptions {
+  /** Checked before every fetch of item iteration and `toArray` (`byPage` takes its own). */
+  signal?: AbortSignal;
 }
