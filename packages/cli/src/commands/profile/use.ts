@@ -1,0 +1,16 @@
+import { Args } from '@oclif/core';
+import { ProfileCommand } from '../../profiles/profile-command.js';
+
+export default class ProfileUse extends ProfileCommand<typeof ProfileUse> {
+  static override summary = 'Make a profile the active one';
+  static override args = { name: Args.string({ description: 'Profile name', required: true }) };
+
+  async run(): Promise<void> {
+    const { name } = this.args;
+    const store = this.store();
+    await this.requireProfileExists(store, name);
+    await store.use(name);
+    if (this.jsonOutput) this.printResult({ name, active: true });
+    else process.stdout.write(`Active profile: ${name}\n`);
+  }
+}
