@@ -1,1 +1,9 @@
 export { type Conditions, conditionHeaders, type Versioned } from './conditions.js';
+export { type EtagSource, etagOf } from './etag-of.js';
+export { type SameEtagOptions, sameEtag } from './same-etag.js';
+export {
+  DEFAULT_UPDATE_ATTEMPTS,
+  type UpdateResult,
+  type UpdateWithRetryOptions,
+  updateWithRetry,
+} from './update-with-retry.js';
