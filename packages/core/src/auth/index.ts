@@ -16,4 +16,31 @@ export {
   type HmacV4SigningInput,
   signHmacV4,
 } from './hmac-v4/sign-hmac-v4.js';
+export {
+  formatSignatureAuthorization,
+  type HttpSignatureParams,
+  parseSignatureAuthorization,
+} from './http-signature/authorization-header.js';
+export { type FindSigningKeyOptions, findSigningKey } from './http-signature/find-signing-key.js';
+export { fingerprintMd5, parseFingerprint } from './http-signature/fingerprint.js';
+export {
+  cloudApiKeyId,
+  type HttpSignatureOptions,
+  httpSignature,
+} from './http-signature/http-signature-strategy.js';
+export type { KeySigner } from './http-signature/key-signer.js';
+export { loadPrivateKey, type PrivateKeySource } from './http-signature/private-key.js';
+export {
+  type HttpSignatureInput,
+  type HttpSignatureResult,
+  signHttpSignature,
+} from './http-signature/sign-http-signature.js';
+export { signatureAlgorithmFor } from './http-signature/signature-algorithm.js';
+export { buildSigningString, type HttpSignatureFormat } from './http-signature/signing-string.js';
+export {
+  type AgentIdentity,
+  type AgentSignature,
+  createSshAgentClient,
+  type SshAgentClient,
+} from './http-signature/ssh-agent-client.js';
 export { type AuthContext, type AuthStrategy, noAuth, type SignableRequest } from './types.js';
