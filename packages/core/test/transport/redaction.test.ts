@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulatorServer } from '../../src/testing/index.js';
+import type { EmulatorResponse } from '../../src/testing/types.js';
 import { createTransport } from '../../src/transport/create-transport.js';
 import type { LogEvent } from '../../src/transport/types.js';
 import { CountingAuth, TEST_SECRET } from './counting-auth.js';
@@ -14,7 +15,7 @@ describe('transport redaction', () => {
   it('never lets a secret reach a log line or an error JSON', async () => {
     let calls = 0;
     emulator = await startEmulatorServer({
-      handler: (request) => {
+      handler: (request): EmulatorResponse => {
         calls++;
         // A careless server that echoes the credentials back in its error body and headers.
         const echoed = String(request.headers.authorization);
