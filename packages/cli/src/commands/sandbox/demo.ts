@@ -1,0 +1,99 @@
+import { ApiError } from '@nimbus-sdk/core';
+import { installedProviders } from '../../providers/installed-providers.js';
+import { type CliRun, runCli, withProfile } from '../../sandbox/run-cli.js';
+import { SandboxCommand } from '../../sandbox/sandbox-command.js';
+import { isProcessAlive, readSandboxState, type SandboxState } from '../../sandbox/sandbox-state.js';
+
+/** One demo step as run. */
+interface DemoResult {
+  provider: string;
+  title: string;
+  argv: string[];
+  exitCode: number;
+  output: string;
+}
+
+export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
+  static override summary = "Run each installed provider's demo steps against the sandbox";
+  static override description =
+    'Each step is a real `nimbus` invocation with --profile sandbox. When no sandbox runs, one is started ' +
+    'in the background for the demo and stopped afterwards.';
+
+  async run(): Promise<void> {
+    let state = await this.runningSandbox();
+    const startedHere = state === undefined;
+    if (state === undefined) {
+      this.say('No sandbox running: starting one for the demo');
+      const up = await runCli(this.binPath, ['sandbox', 'up', '--detach', '--json'], process.env);
+      if (up.exitCode !== 0) throw new Error(`sandbox up failed: ${lastLine(up.stderr || up.stdout)}`);
+      state = await this.runningSandbox();
+      if (state === undefined) throw new Error('sandbox up reported success but no sandbox runs');
+    }
+    try {
+      const results = await this.runSteps(state);
+      if (this.jsonOutput) this.printList(results, { columns: [] });
+      const failed = results.filter((r) => r.exitCode !== 0);
+      if (failed.length > 0) {
+        throw new ApiError(
+          'HTTP',
+          `${failed.length} of ${results.length} demo steps failed: ${failed.map((f) => f.title).join(', ')}`,
+        );
+      }
+      this.say(`All ${results.length} demo steps succeeded`);
+    } finally {
+      if (startedHere) {
+        const down = await runCli(this.binPath, ['sandbox', 'down'], process.env);
+        this.say(
+          down.exitCode === 0 ? 'Stopped the demo sandbox' : `sandbox down failed: ${lastLine(down.stderr)}`,
+        );
+      }
+    }
+  }
+
+  private async runSteps(state: SandboxState): Promise<DemoResult[]> {
+    const providers = await installedProviders(this.config, (message) => this.warn(message));
+    const results: DemoResult[] = [];
+    for (const { plugin } of providers) {
+      const service = state.services.find((s) => s.name === plugin.name);
+      if (!service) continue;
+      this.say(`\n== ${plugin.title} (${service.url})`);
+      for (const step of plugin.demo) {
+        const argv = withProfile(step.argv, state.profile);
+        const run: CliRun = await runCli(this.binPath, argv, { ...process.env, ...service.env });
+        const output = (run.exitCode === 0 ? run.stdout : run.stderr || run.stdout).trimEnd();
+        results.push({
+          provider: plugin.name,
+          title: step.title,
+          argv: [...argv],
+          exitCode: run.exitCode,
+          output,
+        });
+        this.say(`\n-> ${step.title}\n$ nimbus ${argv.join(' ')}`);
+        if (output) this.say(indent(output));
+        this.say(run.exitCode === 0 ? '   ok' : `   failed (exit ${run.exitCode})`);
+      }
+    }
+    return results;
+  }
+
+  private async runningSandbox(): Promise<SandboxState | undefined> {
+    const state = await readSandboxState(this.paths.stateFile);
+    return state && state.status === 'ready' && isProcessAlive(state.pid) ? state : undefined;
+  }
+
+  /** Progress for humans: stdout normally, stderr with --json so stdout stays one JSON document. */
+  private say(line: string): void {
+    (this.jsonOutput ? process.stderr : process.stdout).write(`${line}\n`);
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `   ${line}`)
+    .join('\n');
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').at(-1) ?? '';
+}

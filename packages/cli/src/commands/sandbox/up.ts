@@ -1,0 +1,115 @@
+import { ApiError, createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core';
+import { isRgwInstalled, startRgwLab } from '@nimbus-sdk/core/testing';
+import { Flags } from '@oclif/core';
+import { installedProviders } from '../../providers/installed-providers.js';
+import { startDetachedSandbox } from '../../sandbox/detached-sandbox.js';
+import { SandboxCommand } from '../../sandbox/sandbox-command.js';
+import { SANDBOX_PROFILE } from '../../sandbox/sandbox-paths.js';
+import {
+  isProcessAlive,
+  readSandboxState,
+  removeSandboxState,
+  type SandboxState,
+  writeSandboxState,
+} from '../../sandbox/sandbox-state.js';
+import { sandboxSummary } from '../../sandbox/sandbox-summary.js';
+import { type SandboxS3, startServices } from '../../sandbox/start-services.js';
+
+export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
+  static override summary = "Start every installed provider's emulator (and a local S3) on 127.0.0.1";
+  static override description =
+    'Writes a "sandbox" profile that points each provider at its emulator, prints what runs where and ' +
+    'stays in the foreground until Ctrl-C (or SIGTERM), then stops everything. With --detach it runs in ' +
+    'the background; stop it with `nimbus sandbox down`.';
+  static override flags = {
+    detach: Flags.boolean({ char: 'd', description: 'Run in the background and return once ready' }),
+    s3: Flags.boolean({
+      description: 'Start a local Ceph RGW when radosgw is installed (--no-s3 to skip it)',
+      allowNo: true,
+      default: true,
+    }),
+  };
+  static override examples = [
+    '<%= config.bin %> sandbox up',
+    '<%= config.bin %> sandbox up --detach --no-s3',
+  ];
+
+  async run(): Promise<void> {
+    const paths = this.paths;
+    const existing = await readSandboxState(paths.stateFile);
+    if (existing && isProcessAlive(existing.pid)) {
+      throw new ApiError(
+        'CONFLICT',
+        `A sandbox is already running (pid ${existing.pid}); see \`nimbus sandbox status\` or stop it with \`nimbus sandbox down\``,
+      );
+    }
+    if (this.flags.detach) {
+      const state = await startDetachedSandbox(
+        this.binPath,
+        this.flags.s3 ? [] : ['--no-s3'],
+        paths,
+        240_000,
+      );
+      this.report(state);
+      return;
+    }
+    await this.runInForeground();
+  }
+
+  private async runInForeground(): Promise<void> {
+    const paths = this.paths;
+    const providers = await installedProviders(this.config, (message) => this.warn(message));
+    const wantS3 = this.flags.s3 && (await isRgwInstalled());
+    if (providers.length === 0 && !wantS3) {
+      throw new ApiError(
+        'CONFIG',
+        'No provider plugins are installed, so there is nothing to run in the sandbox',
+      );
+    }
+    const state: SandboxState = {
+      pid: process.pid,
+      status: 'starting',
+      startedAt: new Date().toISOString(),
+      profile: SANDBOX_PROFILE,
+      services: [],
+    };
+    // Claim the state file first so that a second `up` started meanwhile refuses to run.
+    await writeSandboxState(paths.stateFile, state);
+    const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    let running: Awaited<ReturnType<typeof startServices>>;
+    try {
+      running = await startServices(
+        providers,
+        paths.runDir,
+        async (): Promise<SandboxS3 | undefined> =>
+          wantS3 ? startRgwLab({ stateDir: `${paths.runDir}/rgw` }) : undefined,
+      );
+      const store = createProfileStore({ dir: nimbusConfigDir(process.env) });
+      await store.put(SANDBOX_PROFILE, running.profile);
+      // Out of the box the CLI should just work: the sandbox becomes active only when nothing else is.
+      if ((await store.active()) === undefined) await store.use(SANDBOX_PROFILE);
+    } catch (error) {
+      await removeSandboxState(paths.stateFile, process.pid);
+      throw error;
+    }
+    const ready: SandboxState = { ...state, status: 'ready', services: running.services };
+    await writeSandboxState(paths.stateFile, ready);
+    this.report(ready);
+    const signal = await stopRequested;
+    process.stderr.write(`Received ${signal}: stopping the sandbox\n`);
+    try {
+      await running.close();
+    } finally {
+      await removeSandboxState(paths.stateFile, process.pid);
+    }
+    process.stderr.write('Sandbox stopped\n');
+  }
+
+  private report(state: SandboxState): void {
+    if (this.jsonOutput) this.printResult(state);
+    else process.stdout.write(sandboxSummary(state));
+  }
+}
