@@ -136,22 +136,25 @@ export class Collection<T extends DciRecord, C, U> {
 
   /**
    * Read-modify-write: reads the row, applies the pure `mutate`, writes under If-Match, and starts
-   * over when someone else changed it in between.
+   * over when someone else changed it in between. `mutate` returning `undefined` writes nothing.
    *
    * @example await dci.jobs.updateWithRetry(id, (job) => ({ tags: [...job.tags, 'ok'] }))
    */
-  updateWithRetry(
+  async updateWithRetry(
     id: string,
-    mutate: (current: T) => U,
+    mutate: (current: T) => U | undefined,
     options: CallOptions & { maxAttempts?: number } = {},
   ): Promise<T> {
-    return updateWithRetry<T, U, T>({
-      read: () => this.get(id, options),
-      mutate,
-      write: (patch, current) => this.update(current, patch, { signal: options.signal }),
+    const result = await updateWithRetry<T, U, T>({
+      read: (signal) => this.get(id, { signal }),
+      mutate: (current) => mutate(current),
+      write: (patch, conditions, current, signal) =>
+        this.update(current, patch, { etag: conditions.ifMatch, signal }),
       maxAttempts: options.maxAttempts,
       isConflict: isStaleEtag,
+      signal: options.signal,
     });
+    return result.value;
   }
 
   protected checkId(id: string): string {

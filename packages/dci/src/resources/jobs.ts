@@ -119,7 +119,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
     const checked = parseInput(tagSchema, tag, 'tag');
     return this.updateWithRetry(
       jobId,
-      (job) => ({ tags: job.tags.includes(checked) ? job.tags : [...job.tags, checked] }),
+      (job) => (job.tags.includes(checked) ? undefined : { tags: [...job.tags, checked] }),
       options,
     );
   }
@@ -127,6 +127,10 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
   /** Removes `tag` from the job's tags (read-modify-write under If-Match). */
   removeTag(jobId: string, tag: string, options: CallOptions = {}): Promise<Job> {
     const checked = parseInput(tagSchema, tag, 'tag');
-    return this.updateWithRetry(jobId, (job) => ({ tags: job.tags.filter((t) => t !== checked) }), options);
+    return this.updateWithRetry(
+      jobId,
+      (job) => (job.tags.includes(checked) ? { tags: job.tags.filter((t) => t !== checked) } : undefined),
+      options,
+    );
   }
 }

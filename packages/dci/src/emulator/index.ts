@@ -1,0 +1,108 @@
+/**
+ * @nimbus-sdk/dci/emulator: a faithful in-process DCI control server for tests and the sandbox.
+ * Verifies DCI2/AWS4 signatures, basic and bearer auth like dci-control-server, and enforces its list,
+ * ETag, job and upload rules.
+ */
+import { type FaultController, Router, startEmulatorServer } from '@nimbus-sdk/core/testing';
+import { authenticate } from './authenticate.js';
+import { dciError } from './dci-error.js';
+import type { RouteContext } from './resource-routes.js';
+import { registerAgents } from './routes/agents.js';
+import { registerComponents } from './routes/components.js';
+import { registerFiles } from './routes/files.js';
+import { registerIdentity } from './routes/identity.js';
+import { registerJobs } from './routes/jobs.js';
+import { registerPipelines } from './routes/pipelines.js';
+import { registerProducts } from './routes/products.js';
+import { registerSso } from './routes/sso.js';
+import { registerTeams } from './routes/teams.js';
+import { registerTopics } from './routes/topics.js';
+import { registerUsers } from './routes/users.js';
+import { type DciSeedInfo, type DciSeedOptions, seedStore } from './seed.js';
+import { DciStore } from './store.js';
+
+export type { DciSeedInfo, DciSeedOptions, SeededAgent, SeededUser } from './seed.js';
+
+/** Options of {@link startDciEmulator}. */
+export interface DciEmulatorOptions {
+  /** Port on 127.0.0.1; default a free one. */
+  port?: number;
+  seed?: DciSeedOptions;
+  /** Share a fault controller (latency, failures, resets, clock skew); default a fresh one. */
+  faults?: FaultController;
+  /** The server clock (signature expiry, timestamps); default the system clock. */
+  clock?: () => Date;
+  /** Upload limit (the server's `MAX_CONTENT_LENGTH_MB`). Default 20 MiB. */
+  maxUploadBytes?: number;
+}
+
+/** A running DCI emulator. */
+export interface DciEmulator {
+  /** Server root, the `DCI_CS_URL` (`http://127.0.0.1:<port>`); the API is under `/api/v1`. */
+  readonly url: string;
+  readonly port: number;
+  /** Ids and secrets of the seeded users, remoteci and feeder; refreshed by `reset()`. */
+  readonly seed: DciSeedInfo;
+  readonly faults: FaultController;
+  readonly store: DciStore;
+  /** Drops every change and seeds again. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a DCI emulator on 127.0.0.1.
+ *
+ * @example
+ * const dci = await startDciEmulator();
+ * const client = createDciClient({ url: dci.url, auth: { type: 'signature', clientId: dci.seed.remoteci.clientId, apiSecret: dci.seed.remoteci.apiSecret } });
+ * afterAll(() => dci.close());
+ */
+export async function startDciEmulator(options: DciEmulatorOptions = {}): Promise<DciEmulator> {
+  let clock: () => Date = options.clock ?? (() => new Date());
+  const store = new DciStore(() => clock());
+  let seed = seedStore(store, options.seed);
+  const context: RouteContext = { store, caller: (request) => authenticate(request, store) };
+  const router = new Router({
+    notFound: (request) => {
+      throw dciError(404, `The requested URL ${request.rawPath} was not found on the server.`);
+    },
+    methodNotAllowed: (request) => {
+      throw dciError(405, `The method ${request.method} is not allowed for the requested URL.`);
+    },
+  });
+  registerIdentity(router, context);
+  registerTeams(router, context);
+  registerUsers(router, context);
+  registerProducts(router, context);
+  registerTopics(router, context);
+  registerComponents(router, context);
+  registerJobs(router, context);
+  registerFiles(router, context);
+  registerAgents(router, context);
+  registerPipelines(router, context);
+  registerSso(router, store);
+  const server = await startEmulatorServer({
+    handler: router,
+    port: options.port,
+    clock: options.clock,
+    faults: options.faults,
+    maxBodyBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+  });
+  // Row timestamps follow the server clock, skew included.
+  clock = server.clock;
+  return {
+    url: server.url,
+    port: server.port,
+    get seed() {
+      return seed;
+    },
+    faults: server.faults,
+    store,
+    reset() {
+      store.clear();
+      seed = seedStore(store, options.seed);
+    },
+    close: () => server.close(),
+  };
+}

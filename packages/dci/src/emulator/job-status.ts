@@ -1,0 +1,34 @@
+import { dciError } from './dci-error.js';
+import type { DciStore, Row } from './store.js';
+
+export const JOB_STATUSES: [string, ...string[]] = [
+  'new',
+  'pre-run',
+  'running',
+  'post-run',
+  'success',
+  'failure',
+  'killed',
+  'error',
+];
+
+/**
+ * Appends a jobstate and moves the job to `status` (section 8): duration recomputed, etag bumped,
+ * and a `failure`/`error` posted while the job is still `new` or `pre-run` stored as an `error` jobstate.
+ */
+export function recordJobstate(store: DciStore, job: Row, status: string, comment: string | null): Row {
+  if (!JOB_STATUSES.includes(status)) {
+    throw dciError(
+      400,
+      `(psycopg2.errors.InvalidTextRepresentation) invalid input value for enum statuses: "${status}"`,
+    );
+  }
+  const early = job.status === 'new' || job.status === 'pre-run';
+  const stored = early && (status === 'failure' || status === 'error') ? 'error' : status;
+  const jobstate = store.insert('jobstates', { status: stored, comment, job_id: job.id });
+  job.status = status;
+  const created = Date.parse(`${String(job.created_at).slice(0, 23)}Z`);
+  job.duration = Math.max(0, Math.round((store.clock().getTime() - created) / 1000));
+  store.touch(job);
+  return jobstate;
+}

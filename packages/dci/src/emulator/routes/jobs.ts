@@ -1,0 +1,240 @@
+import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
+import { z } from 'zod';
+import type { Caller } from '../caller.js';
+import { seesAll, writesTeam } from '../caller.js';
+import { dciError, notAuthorized, notFound } from '../dci-error.js';
+import { JOB_STATUSES, recordJobstate } from '../job-status.js';
+import {
+  listAnswer,
+  parseBody,
+  type RouteContext,
+  registerResource,
+  visibleRow,
+} from '../resource-routes.js';
+import type { Row } from '../store.js';
+import { object, state, strings, uuid } from './fields.js';
+
+export const JOB_COLUMNS = [
+  'id',
+  'name',
+  'comment',
+  'status',
+  'status_reason',
+  'configuration',
+  'url',
+  'duration',
+  'tags',
+  'state',
+  'topic_id',
+  'remoteci_id',
+  'team_id',
+  'product_id',
+  'pipeline_id',
+  'previous_job_id',
+  'update_previous_job_id',
+  'user_agent',
+  'client_version',
+  'created_at',
+  'updated_at',
+  'etag',
+] as const;
+
+const createSchema = z
+  .object({
+    components: z.array(uuid),
+    topic_id: uuid,
+    name: z.string().optional(),
+    comment: z.string().optional(),
+    configuration: z.string().optional(),
+    url: z.string().optional(),
+    tags: strings.optional(),
+    data: object.optional(),
+    status_reason: z.string().optional(),
+    previous_job_id: uuid.nullable().optional(),
+    update_previous_job_id: uuid.nullable().optional(),
+    pipeline_id: uuid.nullable().optional(),
+    state: state.optional(),
+  })
+  .strict();
+const updateSchema = z
+  .object({
+    comment: z.string(),
+    status: z.enum(JOB_STATUSES),
+    state,
+    tags: strings,
+    status_reason: z.string(),
+    configuration: z.string(),
+    name: z.string(),
+    url: z.string(),
+  })
+  .partial()
+  .strict();
+
+function header(request: EmulatorRequest, name: string): string | null {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/** `/jobs`, `/jobstates` and the job sub-resources. */
+export function registerJobs(router: Router, context: RouteContext): void {
+  const { store } = context;
+  const visible = (caller: Caller, row: Row) => seesAll(caller) || caller.teamIds.has(String(row.team_id));
+  const spec = {
+    table: 'jobs',
+    singular: 'job',
+    plural: 'jobs',
+    columns: JOB_COLUMNS,
+    createSchema,
+    updateSchema,
+    staleUpdate: 404,
+    staleDelete: 404,
+    etagHeader: true,
+    visible,
+    authorizeCreate: (caller, body) => {
+      if (caller.kind !== 'remoteci') throw dciError(400, 'Only remoteci can create job');
+      if (caller.row.state !== 'active') throw dciError(412, 'remoteci is disabled');
+      const topic = store.find('topics', String(body.topic_id));
+      if (!topic) throw dciError(404, 'topic not found');
+      if (topic.state !== 'active') throw dciError(412, 'topic is not active');
+      for (const id of body.components as string[]) {
+        if (!store.find('components', id)) throw dciError(404, 'component not found');
+      }
+    },
+    canWrite: (caller, row) => writesTeam(caller, row.team_id),
+    defaults: (caller, body, request) => {
+      const topic = store.find('topics', String(body.topic_id));
+      return {
+        name: '',
+        comment: '',
+        status: 'new',
+        status_reason: '',
+        configuration: '',
+        url: '',
+        duration: 0,
+        tags: [],
+        data: {},
+        remoteci_id: caller.id,
+        team_id: caller.row.team_id,
+        product_id: topic?.product_id ?? null,
+        pipeline_id: null,
+        previous_job_id: null,
+        update_previous_job_id: null,
+        user_agent: header(request, 'user-agent'),
+        client_version: header(request, 'client-version'),
+      };
+    },
+    afterCreate: (row: Row) => {
+      store.jobComponents.set(row.id, row.components as string[]);
+      delete row.components;
+    },
+    afterUpdate: (row: Row, before: Record<string, unknown>) => {
+      if (row.status === before.status) return;
+      const status = String(row.status);
+      row.status = before.status;
+      recordJobstate(store, row, status, null);
+    },
+    view: (row: Row, one: boolean) => {
+      if (!one) {
+        const { data: _data, ...rest } = row;
+        return rest;
+      }
+      return {
+        ...row,
+        components: (store.jobComponents.get(row.id) ?? [])
+          .map((id) => store.tables.components.get(id))
+          .filter(Boolean),
+        topic: store.tables.topics.get(String(row.topic_id)) ?? null,
+        remoteci: withoutSecret(store.tables.remotecis.get(String(row.remoteci_id))),
+        team: store.tables.teams.get(String(row.team_id)) ?? null,
+        jobstates: store.rows('jobstates').filter((s) => s.job_id === row.id),
+        files: store.rows('files').filter((f) => f.job_id === row.id),
+        results: results(row.id),
+        keys_values: [...(store.jobKeyValues.get(row.id) ?? new Map())].map(([key, value]) => ({
+          key,
+          value,
+        })),
+      };
+    },
+  } satisfies Parameters<typeof registerResource>[2];
+  registerResource(router, context, spec);
+
+  function withoutSecret(row: Row | undefined): Record<string, unknown> | null {
+    if (!row) return null;
+    const { api_secret: _secret, ...rest } = row;
+    return rest;
+  }
+
+  function results(jobId: string): Record<string, unknown>[] {
+    return store
+      .rows('files')
+      .filter((file) => file.job_id === jobId && store.junit.has(file.id))
+      .map((file) => ({ ...store.junit.get(file.id), filename: file.name, file_id: file.id }));
+  }
+
+  const job = async (request: EmulatorRequest) => {
+    const caller = await context.caller(request);
+    return { caller, job: visibleRow(context, spec, caller, request.params.id ?? '') };
+  };
+
+  router.get('/api/v1/jobs/:id/jobstates', async (request) => {
+    const { job: row } = await job(request);
+    const rows = store.rows('jobstates').filter((s) => s.job_id === row.id);
+    return listAnswer(request, rows, {
+      plural: 'jobstates',
+      columns: ['id', 'status', 'comment', 'job_id', 'created_at'],
+      defaultSort: 'created_at',
+    });
+  });
+  router.get('/api/v1/jobs/:id/files', async (request) => {
+    const { job: row } = await job(request);
+    const rows = store.rows('files').filter((f) => f.job_id === row.id);
+    return listAnswer(request, rows, {
+      plural: 'files',
+      columns: ['id', 'name', 'mime', 'size', 'job_id', 'jobstate_id', 'state', 'created_at', 'updated_at'],
+    });
+  });
+  router.get('/api/v1/jobs/:id/results', async (request) => {
+    const { job: row } = await job(request);
+    return { status: 200, body: { results: results(row.id) } };
+  });
+  router.get('/api/v1/jobs/:id/components', async (request) => {
+    const { job: row } = await job(request);
+    const components = (store.jobComponents.get(row.id) ?? [])
+      .map((id) => store.tables.components.get(id))
+      .filter(Boolean);
+    return { status: 200, body: { components, _meta: { count: components.length } } };
+  });
+
+  router.post('/api/v1/jobstates', async (request) => {
+    const caller = await context.caller(request);
+    const body = parseBody(
+      request,
+      z.object({ job_id: uuid, status: z.string(), comment: z.string().nullable().optional() }).strict(),
+    );
+    const target = store.find('jobs', body.job_id);
+    if (!target || !visible(caller, target)) throw notFound('job');
+    if (!writesTeam(caller, target.team_id)) throw notAuthorized();
+    const jobstate = recordJobstate(store, target, body.status, body.comment ?? null);
+    return { status: 201, body: { jobstate } };
+  });
+  const jobstate = async (request: EmulatorRequest) => {
+    const caller = await context.caller(request);
+    const row = store.find('jobstates', request.params.id ?? '');
+    const owner = row && store.find('jobs', String(row.job_id));
+    if (!row || !owner || !visible(caller, owner)) throw notFound('jobstate');
+    return { caller, row, owner };
+  };
+  router.get('/api/v1/jobstates/:id', async (request) => {
+    const { row } = await jobstate(request);
+    return {
+      status: 200,
+      body: { jobstate: { ...row, files: store.rows('files').filter((f) => f.jobstate_id === row.id) } },
+    };
+  });
+  router.delete('/api/v1/jobstates/:id', async (request) => {
+    const { caller, row, owner } = await jobstate(request);
+    if (!writesTeam(caller, owner.team_id)) throw notAuthorized();
+    row.state = 'archived';
+    return { status: 204 };
+  });
+}

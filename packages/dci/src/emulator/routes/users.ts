@@ -1,0 +1,80 @@
+import type { Router } from '@nimbus-sdk/core/testing';
+import { z } from 'zod';
+import { seesAll } from '../caller.js';
+import { notAuthorized } from '../dci-error.js';
+import { type RouteContext, registerResource } from '../resource-routes.js';
+import type { Row } from '../store.js';
+import { state } from './fields.js';
+
+const fields = {
+  name: z.string().min(1),
+  fullname: z.string().optional(),
+  email: z.string().optional(),
+  sso_username: z.string().optional(),
+  password: z.string().optional(),
+  timezone: z.string().optional(),
+  state: state.optional(),
+};
+const createSchema = z
+  .object(fields)
+  .strict()
+  .refine((user) => user.email !== undefined || user.sso_username !== undefined, {
+    message: "'email' or 'sso_username' is required",
+  });
+
+/** The password is stored aside and never serialised. */
+function withoutPassword(row: Row): Record<string, unknown> {
+  const { password: _password, ...rest } = row;
+  return rest;
+}
+
+/** `/users`: admin/EPM create; a stale etag answers 409. */
+export function registerUsers(router: Router, context: RouteContext): void {
+  const { store } = context;
+  registerResource(router, context, {
+    table: 'users',
+    singular: 'user',
+    plural: 'users',
+    columns: [
+      'id',
+      'name',
+      'fullname',
+      'email',
+      'sso_username',
+      'timezone',
+      'state',
+      'created_at',
+      'updated_at',
+      'etag',
+    ],
+    createSchema,
+    updateSchema: z.object(fields).partial().strict(),
+    staleUpdate: 409,
+    staleDelete: 409,
+    etagHeader: true,
+    uniqueName: true,
+    visible: (caller, row) =>
+      seesAll(caller) ||
+      row.id === caller.id ||
+      [...store.teamsOf(row.id)].some((team) => caller.teamIds.has(team)),
+    authorizeCreate: (caller) => {
+      if (!caller.superAdmin && !caller.epm) throw notAuthorized();
+    },
+    canWrite: (caller, row) => caller.superAdmin || caller.epm || row.id === caller.id,
+    defaults: (_caller, body) => ({
+      fullname: body.name,
+      email: null,
+      sso_username: null,
+      sso_sub: null,
+      timezone: 'UTC',
+    }),
+    view: withoutPassword,
+    afterCreate: (row) => keepPasswordAside(row),
+    afterUpdate: (row) => keepPasswordAside(row),
+  });
+
+  function keepPasswordAside(row: Row): void {
+    if (typeof row.password === 'string') store.passwords.set(row.id, row.password);
+    delete row.password;
+  }
+}

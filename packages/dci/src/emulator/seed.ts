@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import type { DciStore, Row } from './store.js';
+
+/** What to put in a fresh emulator. */
+export interface DciSeedOptions {
+  /** Jobs to pre-create for the seeded remoteci (for paging tests and benchmarks). Default 0. */
+  jobs?: number;
+}
+
+/** Credentials of a seeded user. */
+export interface SeededUser {
+  id: string;
+  login: string;
+  password: string;
+}
+
+/** Credentials of a seeded remoteci or feeder. */
+export interface SeededAgent {
+  id: string;
+  /** `remoteci/<id>` or `feeder/<id>`: the `DCI_CLIENT_ID`. */
+  clientId: string;
+  apiSecret: string;
+}
+
+/** Ids and secrets of everything seeded, to point clients at the emulator. */
+export interface DciSeedInfo {
+  teams: { admin: string; redHat: string; epm: string; partner: string };
+  users: { admin: SeededUser; partner: SeededUser; viewer: SeededUser };
+  /** The partner team's remoteci. It uses python-dciauth's test key, so upstream vectors verify against it. */
+  remoteci: SeededAgent;
+  /** The partner team's feeder (the key of spec vector E). */
+  feeder: SeededAgent;
+  /** A bearer token accepted as the partner user's Red Hat SSO token. */
+  ssoToken: string;
+  product: string;
+  topic: string;
+  component: string;
+}
+
+/** Remotecis whose keys appear in the upstream signature vectors (spec §3). */
+const VECTOR_REMOTECIS: readonly [string, string][] = [
+  [
+    '464cc0a3-d638-4081-a69e-4c80261f3ba5',
+    '0nqAfEUJr3OWO8YnyjlGf2h2lrmz3MD343ECjyDTCr3lphcRND2cNESYuo5IXA8t',
+  ],
+  [
+    '79626298-a124-4e22-b5be-ec1a5e46fb41',
+    'XFe4YmxzehlZMGQsL3svsbIrhKBBPHiRWdw22uclpAsX8a6sSixQrZkdxxqdVBDZ',
+  ],
+  [
+    '5bb5c0ed-78f6-4e99-aa02-918c4677a97f',
+    '9i9U20riVIBhTeCcXzhyqcVJHHIbWY4veo2Bfdn14NgvCaKw2JJYTm0tIHpGyk8w',
+  ],
+];
+const VECTOR_FEEDER: [string, string] = ['6e2b9f0e-1a33-4c55-8d6f-0d9a6f1c2b3a', 'Zm9vYmFyYmF6cXV4'];
+
+function team(store: DciStore, name: string, extra: Record<string, unknown> = {}): Row {
+  return store.insert('teams', {
+    name,
+    country: null,
+    external: false,
+    has_pre_release_access: false,
+    ...extra,
+  });
+}
+
+function user(store: DciStore, name: string, password: string, teamIds: string[]): SeededUser {
+  const row = store.insert('users', {
+    name,
+    fullname: name,
+    email: `${name}@example.com`,
+    sso_username: name,
+    sso_sub: null,
+    timezone: 'UTC',
+  });
+  store.passwords.set(row.id, password);
+  for (const teamId of teamIds) store.teamsOf(row.id).add(teamId);
+  return { id: row.id, login: name, password };
+}
+
+/** Fills `store` with upstream-like roles: admin, Red Hat, EPM and a partner team with its agents. */
+export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSeedInfo {
+  const admin = team(store, 'admin');
+  const redHat = team(store, 'Red Hat');
+  const epm = team(store, 'EPM');
+  const partner = team(store, 'Partner Lab', { external: true });
+  const users = {
+    admin: user(store, 'admin', 'admin', [admin.id]),
+    partner: user(store, 'partner', 'partner', [partner.id]),
+    viewer: user(store, 'rh-viewer', 'rh-viewer', [redHat.id]),
+  };
+  const remotecis = VECTOR_REMOTECIS.map(([id, api_secret], index) =>
+    store.insert('remotecis', {
+      id,
+      name: `lab-remoteci-${index + 1}`,
+      team_id: partner.id,
+      api_secret,
+      data: {},
+      public: false,
+    }),
+  );
+  const feeder = store.insert('feeders', {
+    id: VECTOR_FEEDER[0],
+    name: 'lab-feeder',
+    team_id: partner.id,
+    api_secret: VECTOR_FEEDER[1],
+    data: {},
+  });
+  const product = store.insert('products', {
+    name: 'RHEL',
+    label: 'RHEL',
+    description: 'Red Hat Enterprise Linux',
+  });
+  store.productTeams.set(product.id, new Set([partner.id]));
+  const topic = store.insert('topics', {
+    name: 'RHEL-9.4',
+    product_id: product.id,
+    component_types: ['compose'],
+    component_types_optional: [],
+    next_topic_id: null,
+    export_control: true,
+    data: {},
+  });
+  const component = store.insert('components', {
+    name: 'RHEL-9.4.0-20240101.n.0',
+    display_name: 'RHEL-9.4.0-20240101.n.0',
+    version: '9.4.0',
+    uid: '',
+    type: 'compose',
+    canonical_project_name: null,
+    title: null,
+    message: null,
+    url: null,
+    data: {},
+    tags: ['nightly'],
+    topic_id: topic.id,
+    team_id: null,
+    released_at: '2024-01-01T00:00:00',
+  });
+  const remoteci = remotecis[0] as Row;
+  for (let i = 0; i < (options.jobs ?? 0); i++) {
+    const job = store.insert('jobs', {
+      name: `seeded-job-${i}`,
+      comment: '',
+      status: 'success',
+      status_reason: '',
+      configuration: '',
+      url: '',
+      duration: 0,
+      tags: [],
+      data: {},
+      topic_id: topic.id,
+      remoteci_id: remoteci.id,
+      team_id: partner.id,
+      product_id: product.id,
+      pipeline_id: null,
+      previous_job_id: null,
+      update_previous_job_id: null,
+      user_agent: null,
+      client_version: null,
+    });
+    store.jobComponents.set(job.id, [component.id]);
+  }
+  const ssoToken = randomBytes(24).toString('base64url');
+  store.ssoTokens.set(ssoToken, users.partner.id);
+  return {
+    teams: { admin: admin.id, redHat: redHat.id, epm: epm.id, partner: partner.id },
+    users,
+    remoteci: {
+      id: remoteci.id,
+      clientId: `remoteci/${remoteci.id}`,
+      apiSecret: String(remoteci.api_secret),
+    },
+    feeder: { id: feeder.id, clientId: `feeder/${feeder.id}`, apiSecret: String(feeder.api_secret) },
+    ssoToken,
+    product: product.id,
+    topic: topic.id,
+    component: component.id,
+  };
+}
