@@ -6,3 +6,11 @@ export {
 } from './parse-hmac-v4-authorization.js';
 export type { VerificationFailure, VerificationFailureKind } from './verification-result.js';
 export { type HmacV4Verification, type VerifyHmacV4Options, verifyHmacV4 } from './verify-hmac-v4.js';
+export {
+  CLOUDAPI_SIGNATURE_ALGORITHMS,
+  type CloudApiKeyId,
+  type HttpSignatureVerification,
+  parseCloudApiKeyId,
+  type VerifyHttpSignatureOptions,
+  verifyHttpSignature,
+} from './verify-http-signature.js';
