@@ -26,7 +26,11 @@ export function errorJson(error: unknown, knownSecrets: readonly string[] = []):
 export function errorLine(error: unknown, knownSecrets: readonly string[] = []): string {
   const message = maskSecrets(messageOf(error), knownSecrets);
   // oclif parse errors append "See more help with --help" on a second line; keep it, it says what to do.
-  return `Error: ${message.split('\n').filter(Boolean).join(' ')}`;
+  return `Error: ${message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ')}`;
 }
 
 function messageOf(error: unknown): string {
