@@ -1,0 +1,132 @@
+import { type AuthStrategy, createTransport, NotFoundError } from '@nimbus-sdk/core';
+import { checkClientOptions, DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
+import type { CloudApiContext } from './cloudapi-context.js';
+import { parseCloudApiError } from './error-body.js';
+import {
+  type MachineWaitOptions,
+  type MachineWaitResult,
+  waitForMachineState,
+  waitWhileMachineState,
+} from './machine-waiters.js';
+import { type AccountResource, accountResource } from './resources/account.js';
+import {
+  type DatacentersResource,
+  datacentersResource,
+  type ServicesResource,
+  servicesResource,
+} from './resources/datacenters.js';
+import { type FirewallRulesResource, firewallRulesResource } from './resources/firewall-rules.js';
+import { type ImagesResource, imagesResource } from './resources/images.js';
+import { type KeysResource, keysResource } from './resources/keys.js';
+import { type MachinesResource, machinesResource } from './resources/machines.js';
+import { type MetadataResource, metadataResource } from './resources/metadata.js';
+import { type NetworksResource, networksResource } from './resources/networks.js';
+import { type PackagesResource, packagesResource } from './resources/packages.js';
+import { type SnapshotsResource, snapshotsResource } from './resources/snapshots.js';
+import { type TagsResource, tagsResource } from './resources/tags.js';
+import { cloudApiSigner } from './signer.js';
+import type { MachineState } from './types.js';
+
+function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): SmartdcClient {
+  const transport = createTransport({
+    baseUrl: options.url.replace(/\/+$/, ''),
+    auth,
+    headers: {
+      'accept-version': options.acceptVersion ?? DEFAULT_ACCEPT_VERSION,
+      accept: 'application/json',
+    },
+    parseErrorBody: parseCloudApiError,
+    requestIdHeader: 'request-id',
+    userAgent: options.userAgent ?? '@nimbus-sdk/smartdc',
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  const context: CloudApiContext = { transport, account: options.account };
+  const datacenters = datacentersResource(context);
+  return {
+    url: transport.baseUrl,
+    login: options.account,
+    describeAuth: () => auth.describe(),
+    account: accountResource(context),
+    keys: keysResource(context),
+    datacenters,
+    services: servicesResource(context),
+    images: imagesResource(context),
+    packages: packagesResource(context),
+    networks: networksResource(context),
+    firewallRules: firewallRulesResource(context),
+    machines: machinesResource(context),
+    snapshots: snapshotsResource(context),
+    metadata: metadataResource(context),
+    tags: tagsResource(context),
+    waitForMachineState: (id, states, waitOptions) => waitForMachineState(context, id, states, waitOptions),
+    pollUntil: (id, state, waitOptions) => waitForMachineState(context, id, [state], waitOptions),
+    pollWhile: (id, state, waitOptions) => waitWhileMachineState(context, id, state, waitOptions),
+    async inDatacenter(name, callOptions = {}) {
+      const known = await datacenters.list(callOptions);
+      const url = known[name];
+      if (!url) {
+        throw new NotFoundError(
+          `datacenter "${name}" is not one of: ${Object.keys(known).join(', ') || '(none)'}`,
+          {
+            status: 404,
+          },
+        );
+      }
+      return buildClient({ ...options, url }, auth);
+    },
+  };
+}
+
+/** A CloudAPI client: one resource object per CloudAPI collection, plus the machine waiters. */
+export interface SmartdcClient {
+  /** The CloudAPI base URL this client talks to. */
+  readonly url: string;
+  /** The account login in every path. */
+  readonly login: string;
+  /** How requests are signed; never reveals key material. */
+  describeAuth(): string;
+  readonly account: AccountResource;
+  readonly keys: KeysResource;
+  readonly datacenters: DatacentersResource;
+  readonly services: ServicesResource;
+  readonly images: ImagesResource;
+  readonly packages: PackagesResource;
+  readonly networks: NetworksResource;
+  readonly firewallRules: FirewallRulesResource;
+  readonly machines: MachinesResource;
+  readonly snapshots: SnapshotsResource;
+  readonly metadata: MetadataResource;
+  readonly tags: TagsResource;
+  /**
+   * Waits for machine `id` to reach one of `states` (deadline, abort, backoff, progress).
+   * @example await triton.waitForMachineState(m.id, ['running'], { timeoutMs: 300_000 })
+   */
+  waitForMachineState(
+    id: string,
+    states: MachineState | readonly MachineState[],
+    options?: MachineWaitOptions,
+  ): Promise<MachineWaitResult>;
+  /** py-smartdc `poll_until(state)` with a deadline: waits until the machine is in `state`. */
+  pollUntil(id: string, state: MachineState, options?: MachineWaitOptions): Promise<MachineWaitResult>;
+  /** py-smartdc `poll_while(state)` with a deadline: waits until the machine leaves `state`. */
+  pollWhile(id: string, state: MachineState, options?: MachineWaitOptions): Promise<MachineWaitResult>;
+  /** The same credentials against another datacenter of ListDatacenters (py-smartdc `datacenter(name)`). */
+  inDatacenter(name: string, options?: { signal?: AbortSignal }): Promise<SmartdcClient>;
+}
+
+/**
+ * Creates a Triton CloudAPI client. Requests are signed with HTTP Signatures (`(request-target)
+ * date`, like node-triton) using the key named by `keyId`, from `key`, `~/.ssh` or the ssh-agent.
+ * Options are checked before anything is read or sent.
+ * @example
+ * const triton = createSmartdcClient({ url: 'https://us-east-1.api.joyent.com', account: 'jill', keyId: 'SHA256:…' });
+ * for await (const m of triton.machines.list({ state: 'running' })) console.log(m.name);
+ */
+export function createSmartdcClient(options: SmartdcClientOptions): SmartdcClient {
+  checkClientOptions(options);
+  return buildClient(options, options.auth ?? cloudApiSigner(options));
+}

@@ -1,0 +1,15 @@
+import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
+
+export default class DatacenterList extends SmartdcCommand<typeof DatacenterList> {
+  static override summary = 'List the datacenters of this cloud';
+  static override flags = { ...smartdcFlags };
+
+  async run(): Promise<void> {
+    const client = await this.client();
+    const map = await client.datacenters.list();
+    this.printList(
+      Object.entries(map).map(([name, url]) => ({ name, url })),
+      { columns: ['name', 'url'] },
+    );
+  }
+}

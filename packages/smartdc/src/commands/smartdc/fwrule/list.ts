@@ -1,0 +1,11 @@
+import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
+
+export default class FwruleList extends SmartdcCommand<typeof FwruleList> {
+  static override summary = 'List firewall rules';
+  static override flags = { ...smartdcFlags };
+
+  async run(): Promise<void> {
+    const client = await this.client();
+    this.printList(await client.firewallRules.list(), { columns: ['id', 'enabled', 'global', 'rule'] });
+  }
+}

@@ -1,0 +1,17 @@
+import { Args } from '@oclif/core';
+import { resolveMachine } from '../../../cli/machine-ref.js';
+import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
+
+export default class MachineDisableFirewall extends SmartdcCommand<typeof MachineDisableFirewall> {
+  static override summary = 'Disable the cloud firewall of a machine';
+  static override aliases = ['smartdc:instance:disable-firewall'];
+  static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
+  static override flags = { ...smartdcFlags };
+
+  async run(): Promise<void> {
+    const client = await this.client();
+    const machine = await resolveMachine(client, this.args.machine);
+    await client.machines.disableFirewall(machine.id);
+    this.printResult(await client.machines.get(machine.id));
+  }
+}

@@ -1,0 +1,17 @@
+import { Args } from '@oclif/core';
+import { resolveMachine } from '../../../cli/machine-ref.js';
+import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
+
+export default class MachineEnableFirewall extends SmartdcCommand<typeof MachineEnableFirewall> {
+  static override summary = 'Enable the cloud firewall of a machine';
+  static override aliases = ['smartdc:instance:enable-firewall'];
+  static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
+  static override flags = { ...smartdcFlags };
+
+  async run(): Promise<void> {
+    const client = await this.client();
+    const machine = await resolveMachine(client, this.args.machine);
+    await client.machines.enableFirewall(machine.id);
+    this.printResult(await client.machines.get(machine.id));
+  }
+}

@@ -1,0 +1,19 @@
+import { Args } from '@oclif/core';
+import { resolveMachine } from '../../../../cli/machine-ref.js';
+import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js';
+
+export default class SnapshotGet extends SmartdcCommand<typeof SnapshotGet> {
+  static override summary = 'Show one snapshot of a machine';
+  static override aliases = ['smartdc:instance:snapshot:get'];
+  static override args = {
+    machine: Args.string({ required: true, description: 'id, name or short id' }),
+    name: Args.string({ required: true, description: 'snapshot name' }),
+  };
+  static override flags = { ...smartdcFlags };
+
+  async run(): Promise<void> {
+    const client = await this.client();
+    const machine = await resolveMachine(client, this.args.machine);
+    this.printResult(await client.snapshots.get(machine.id, this.args.name));
+  }
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EmulatorHttpError,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type RouteHandler,
+  Router,
+} from '@nimbus-sdk/core/testing';
+import { negotiateApiVersion, SUPPORTED_API_VERSIONS } from './api-version.js';
+import { authenticate } from './auth.js';
+import type { CallContext, CloudRoute } from './call-context.js';
+import { cloudApiError } from './errors.js';
+import { requestParams } from './params.js';
+import { accountRoutes } from './routes/account.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { firewallRoutes } from './routes/fwrules.js';
+import { machineDataRoutes } from './routes/machine-data.js';
+import { machineRoutes } from './routes/machines.js';
+import type { SmartdcState } from './state.js';
+
+/** The code version CloudAPI reports in `Server`. */
+const SERVER = 'cloudapi/9.15.0';
+
+const ROUTES: CloudRoute[] = [
+  ...accountRoutes,
+  ...catalogRoutes,
+  ...machineRoutes,
+  ...machineDataRoutes,
+  ...firewallRoutes,
+];
+
+/** A counter of requests each principal made, so benches can count polls. */
+export interface RequestCounter {
+  total: number;
+}
+
+/**
+ * The CloudAPI request pipeline: `/--ping` unauthenticated; else version negotiation, signature
+ * check, `my` → caller login, then the route. Every answer carries `Api-Version`, `Request-Id`,
+ * `Response-Time` and `Server`, errors included.
+ */
+export function cloudApiHandler(state: SmartdcState, counter: RequestCounter): RouteHandler {
+  const contexts = new WeakMap<EmulatorRequest, CallContext>();
+  const router = new Router({
+    notFound: (request) => {
+      throw cloudApiError(404, 'ResourceNotFound', `${request.rawPath} does not exist`);
+    },
+    methodNotAllowed: (request) => {
+      throw cloudApiError(405, 'MethodNotAllowed', `${request.method} is not allowed`);
+    },
+  });
+  for (const route of ROUTES) {
+    router.on(route.method, `/:login${route.path}`, (request) => {
+      const context = contexts.get(request) as CallContext;
+      const login = request.params.login;
+      // `my` stands for the caller's account; any other account needs operator rights.
+      if (login !== 'my' && login !== context.caller.login) {
+        throw cloudApiError(
+          403,
+          'NotAuthorized',
+          `${context.caller.login} is not allowed to access ${login}`,
+        );
+      }
+      return route.handler(request, context);
+    });
+  }
+
+  return async (request) => {
+    counter.total++;
+    const started = Date.now();
+    let version = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1] as string;
+    let response: EmulatorResponse;
+    try {
+      if (request.rawPath === '/--ping') {
+        response = {
+          status: 200,
+          body: { ping: 'pong', cloudapi: { versions: [...SUPPORTED_API_VERSIONS] } },
+        };
+      } else {
+        const range = headerText(request, 'accept-version') ?? headerText(request, 'x-api-version');
+        const negotiated = negotiateApiVersion(range);
+        if (!negotiated) {
+          throw cloudApiError(
+            400,
+            'InvalidVersion',
+            `${range} is not supported by ${request.method} ${request.rawPath}`,
+          );
+        }
+        version = negotiated;
+        const caller = await authenticate(request, state, version);
+        contexts.set(request, { state, caller, version, params: requestParams(request) });
+        response = await router.handle(request);
+      }
+    } catch (error) {
+      if (!(error instanceof EmulatorHttpError)) throw error;
+      response = { status: error.status, headers: error.headers, body: error.body };
+    }
+    return {
+      ...response,
+      headers: {
+        ...response.headers,
+        'api-version': version,
+        'request-id': randomUUID(),
+        'response-time': String(Date.now() - started),
+        server: SERVER,
+        'triton-datacenter-name': state.datacenterName,
+      },
+    };
+  };
+}
+
+function headerText(request: EmulatorRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}

@@ -1,0 +1,94 @@
+import type { Image, Package } from '../../types.js';
+import { versionAtLeast } from '../api-version.js';
+import { type CloudRoute, json, param } from '../call-context.js';
+import { cloudApiError } from '../errors.js';
+
+/** API 7.x reports the old machine-type names instead of IMGAPI types. */
+function imageView(image: Image & { urn: string }, version: string, legacy = false): Image {
+  const { urn, ...view } = image;
+  const type = versionAtLeast(version, '8.0.0')
+    ? view.type
+    : view.type === 'zvol'
+      ? 'virtualmachine'
+      : 'smartmachine';
+  return legacy ? { ...view, type, urn } : { ...view, type };
+}
+
+function matchesFilter(value: unknown, filter: unknown): boolean {
+  if (filter === undefined) return true;
+  const pattern = String(filter);
+  if (pattern.includes('*')) {
+    const regex = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    return regex.test(String(value));
+  }
+  return String(value) === pattern;
+}
+
+const IMAGE_FILTERS = ['name', 'os', 'version', 'public', 'owner', 'type'] as const;
+const PACKAGE_FILTERS = ['name', 'memory', 'disk', 'swap', 'lwps', 'vcpus', 'version', 'group'] as const;
+
+/** Images (and the legacy datasets view), packages and networks. */
+export const catalogRoutes: CloudRoute[] = [
+  {
+    method: 'GET',
+    path: '/images',
+    handler: (_req, { state, params, version }) => {
+      const wantedState = params.state === undefined ? 'active' : String(params.state);
+      const images = state.images.filter(
+        (image) =>
+          (wantedState === 'all' || image.state === wantedState) &&
+          IMAGE_FILTERS.every((field) => matchesFilter(image[field], params[field])),
+      );
+      return json(images.map((image) => imageView(image, version)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/images/:id',
+    handler: (req, { state, version }) => json(imageView(state.image(param(req, 'id')), version)),
+  },
+  {
+    method: 'GET',
+    path: '/datasets',
+    handler: (req, { state, version }) => {
+      if (versionAtLeast(version, '8.0.0'))
+        throw cloudApiError(404, 'ResourceNotFound', `${req.rawPath} does not exist`);
+      return json(state.images.map((image) => imageView(image, version, true)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/datasets/:id',
+    handler: (req, { state, version }) => {
+      if (versionAtLeast(version, '8.0.0'))
+        throw cloudApiError(404, 'ResourceNotFound', `${req.rawPath} does not exist`);
+      return json(imageView(state.dataset(param(req, 'id')), version, true));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/packages',
+    handler: (_req, { state, params }) =>
+      json(
+        state.packages.filter((pkg: Package) =>
+          PACKAGE_FILTERS.every((field) => matchesFilter(pkg[field], params[field])),
+        ),
+      ),
+  },
+  {
+    method: 'GET',
+    path: '/packages/:id',
+    handler: (req, { state }) => json(state.package(param(req, 'id'))),
+  },
+  { method: 'GET', path: '/networks', handler: (_req, { state }) => json(state.networks) },
+  {
+    method: 'GET',
+    path: '/networks/:id',
+    handler: (req, { state }) => json(state.network(param(req, 'id'))),
+  },
+];

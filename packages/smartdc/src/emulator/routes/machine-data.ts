@@ -1,0 +1,127 @@
+import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
+import { type CloudRoute, empty, json, param } from '../call-context.js';
+import type { SmartdcState } from '../state.js';
+
+/** GetMachineMetadata / GetMachineTag: JSON-encoded for application/json, raw for text/plain. */
+function singleValue(request: EmulatorRequest, value: unknown) {
+  const accept = String(request.headers.accept ?? '');
+  if (accept.includes('text/plain')) {
+    return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(value) };
+  }
+  return json(value);
+}
+
+function dataOf(params: Record<string, unknown>): Record<string, unknown> {
+  const { action: _action, ...rest } = params;
+  return rest;
+}
+
+const id = (request: EmulatorRequest) => param(request, 'id');
+const machines = (state: SmartdcState) => state.machines;
+
+/** Snapshots, metadata and tags of a machine. */
+export const machineDataRoutes: CloudRoute[] = [
+  {
+    method: 'GET',
+    path: '/machines/:id/snapshots',
+    handler: (req, { state }) => json(machines(state).listSnapshots(id(req))),
+  },
+  {
+    method: 'POST',
+    path: '/machines/:id/snapshots',
+    handler: (req, { state, params }) => {
+      const snapshot = machines(state).createSnapshot(id(req), params.name);
+      return json(snapshot, 201, {
+        location: `/${state.account.login}/machines/${id(req)}/snapshots/${encodeURIComponent(snapshot.name)}`,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id/snapshots/:name',
+    handler: (req, { state }) => json(machines(state).getSnapshot(id(req), param(req, 'name'))),
+  },
+  {
+    method: 'POST',
+    path: '/machines/:id/snapshots/:name',
+    handler: (req, { state }) => {
+      machines(state).startFromSnapshot(id(req), param(req, 'name'));
+      return empty(202);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/machines/:id/snapshots/:name',
+    handler: (req, { state }) => {
+      machines(state).deleteSnapshot(id(req), param(req, 'name'));
+      return empty(204);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id/metadata',
+    handler: (req, { state }) => json({ ...machines(state).get(id(req)).metadata }),
+  },
+  {
+    method: 'POST',
+    path: '/machines/:id/metadata',
+    handler: (req, { state, params }) => json(machines(state).updateMetadata(id(req), dataOf(params))),
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id/metadata/:key',
+    handler: (req, { state }) => singleValue(req, machines(state).getMetadata(id(req), param(req, 'key'))),
+  },
+  {
+    method: 'DELETE',
+    path: '/machines/:id/metadata/:key',
+    handler: (req, { state }) => {
+      machines(state).deleteMetadata(id(req), param(req, 'key'));
+      return empty(204);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/machines/:id/metadata',
+    handler: (req, { state }) => {
+      machines(state).deleteMetadata(id(req), undefined);
+      return empty(204);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id/tags',
+    handler: (req, { state }) => json({ ...machines(state).get(id(req)).tags }),
+  },
+  {
+    method: 'POST',
+    path: '/machines/:id/tags',
+    handler: (req, { state, params }) => json(machines(state).setTags(id(req), dataOf(params), false)),
+  },
+  {
+    method: 'PUT',
+    path: '/machines/:id/tags',
+    handler: (req, { state, params }) => json(machines(state).setTags(id(req), dataOf(params), true)),
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id/tags/:tag',
+    handler: (req, { state }) => singleValue(req, machines(state).getTag(id(req), param(req, 'tag'))),
+  },
+  {
+    method: 'DELETE',
+    path: '/machines/:id/tags/:tag',
+    handler: (req, { state }) => {
+      machines(state).deleteTag(id(req), param(req, 'tag'));
+      return empty(204);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/machines/:id/tags',
+    handler: (req, { state }) => {
+      machines(state).deleteTag(id(req), undefined);
+      return empty(204);
+    },
+  },
+];

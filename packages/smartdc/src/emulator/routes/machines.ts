@@ -1,0 +1,119 @@
+import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
+import { type CallContext, type CloudRoute, empty, json, param } from '../call-context.js';
+import { invalidArgument } from '../errors.js';
+import { type MachineFilters, machineView } from '../machine-store.js';
+import { prefixed } from '../params.js';
+
+/** CloudAPI's default and maximum page size for ListMachines. */
+const MAX_LIMIT = 1000;
+
+function listPage({ state, params }: CallContext) {
+  const limit = params.limit === undefined ? MAX_LIMIT : Number(params.limit);
+  const offset = params.offset === undefined ? 0 : Number(params.offset);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw invalidArgument(`limit must be an integer between 1 and ${MAX_LIMIT}`);
+  }
+  if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('offset must be a non-negative integer');
+  const str = (key: string) => (params[key] === undefined ? undefined : String(params[key]));
+  const tags = Object.fromEntries(Object.entries(prefixed(params, 'tag')).map(([k, v]) => [k, String(v)]));
+  if (params.tags === '*') tags['*'] = '*';
+  const filters: MachineFilters = {
+    type: str('type'),
+    brand: str('brand'),
+    name: str('name'),
+    image: str('image') ?? str('dataset'),
+    state: str('state'),
+    memory: str('memory'),
+    tombstone: str('tombstone'),
+    tags,
+  };
+  const page = state.machines.list(filters).slice(offset, offset + limit);
+  // x-resource-count is the size of this page, not a grand total (the py-smartdc paging bug).
+  const headers = { 'x-query-limit': String(limit), 'x-resource-count': String(page.length) };
+  return { page, headers };
+}
+
+function machineId(request: EmulatorRequest): string {
+  return param(request, 'id');
+}
+
+/** Machines: list (paged), get, create, actions, delete, and their firewall rules. */
+export const machineRoutes: CloudRoute[] = [
+  {
+    method: 'GET',
+    path: '/machines',
+    handler: (_req, call) => {
+      const { page, headers } = listPage(call);
+      return json(page.map(machineView), 200, headers);
+    },
+  },
+  {
+    method: 'HEAD',
+    path: '/machines',
+    handler: (_req, call) => empty(200, listPage(call).headers),
+  },
+  {
+    method: 'POST',
+    path: '/machines',
+    handler: (_req, { state, params }) => {
+      const machine = state.createMachine({
+        image: params.image ?? params.dataset,
+        package: params.package,
+        name: params.name,
+        networks: params.networks,
+        firewall_enabled: params.firewall_enabled,
+        deletion_protection: params.deletion_protection,
+        metadata: Object.fromEntries(
+          Object.entries(prefixed(params, 'metadata')).map(([k, v]) => [
+            k,
+            typeof v === 'string' ? v : JSON.stringify(v),
+          ]),
+        ),
+        tags: Object.fromEntries(
+          Object.entries(prefixed(params, 'tag')).filter(
+            (entry): entry is [string, string | number | boolean] =>
+              ['string', 'number', 'boolean'].includes(typeof entry[1]),
+          ),
+        ),
+      });
+      return json(machineView(machine), 201, { location: `/${state.account.login}/machines/${machine.id}` });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id',
+    handler: (req, { state }) => json(machineView(state.machines.get(machineId(req)))),
+  },
+  {
+    method: 'HEAD',
+    path: '/machines/:id',
+    handler: (req, { state }) => {
+      state.machines.get(machineId(req));
+      return empty(200);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/machines/:id',
+    handler: (req, { state, params }) => {
+      state.machines.action(machineId(req), params.action, params, (ref) => state.package(ref));
+      return empty(202);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/machines/:id',
+    handler: (req, { state }) => {
+      state.machines.delete(machineId(req));
+      return empty(204);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/machines/:id/fwrules',
+    handler: (req, { state }) => {
+      const machine = state.machines.get(machineId(req));
+      return json(machine.firewall_enabled ? [...state.fwrules.values()].filter((rule) => rule.enabled) : []);
+    },
+  },
+];

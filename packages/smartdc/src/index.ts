@@ -1,0 +1,23 @@
+/**
+ * @nimbus-sdk/smartdc: a Joyent Triton / SmartDataCenter CloudAPI client (the TypeScript successor
+ * of py-smartdc). No CLI code here: the oclif commands live in ./commands and are never imported.
+ */
+
+export { cloudApiKeyId } from '@nimbus-sdk/core';
+export { createSmartdcClient, type SmartdcClient } from './client.js';
+export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
+export type { CallOptions } from './cloudapi-context.js';
+export { SMARTDC_ENV, smartdcClientOptionsFromEnv } from './env-options.js';
+export type { MachineWaitOptions, MachineWaitResult, PurgedMachine } from './machine-waiters.js';
+export type { FirewallRuleInput } from './resources/firewall-rules.js';
+export type { ImageFilters } from './resources/images.js';
+export type {
+  CreateMachineInput,
+  MachineAction,
+  MachineFilters,
+  MachinePaging,
+} from './resources/machines.js';
+export { MAX_PAGE_SIZE } from './resources/machines.js';
+export type { PackageFilters } from './resources/packages.js';
+export type { TagValue } from './resources/tags.js';
+export type * from './types.js';

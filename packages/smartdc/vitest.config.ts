@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { workspaceSourceAliases } from '../../vitest.shared.js';
+
+export default defineProject({
+  resolve: { alias: workspaceSourceAliases() },
+  test: {
+    name: 'smartdc',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
