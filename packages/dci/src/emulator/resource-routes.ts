@@ -47,6 +47,9 @@ export function checkIfMatch(
   );
 }
 
+/** Which answer a row is serialised for. */
+export type AnswerKind = 'list' | 'one' | 'create' | 'update';
+
 /** A top-level resource's rules. */
 export interface ResourceSpec {
   table: TableName;
@@ -66,8 +69,8 @@ export interface ResourceSpec {
   canWrite(caller: Caller, row: Row): boolean;
   /** Fields the server fills in on create. */
   defaults(caller: Caller, body: Record<string, unknown>, request: EmulatorRequest): Record<string, unknown>;
-  /** Serialises a row for answers (hides secrets, embeds relations). */
-  view?(row: Row, one: boolean): Record<string, unknown>;
+  /** Serialises a row for one kind of answer (hides secrets, embeds relations in `one`). */
+  view?(row: Row, answer: AnswerKind): Record<string, unknown>;
   /** Unique `name` among visible rows (409 on clash). */
   uniqueName?: boolean;
   afterCreate?(row: Row, caller: Caller): void;
@@ -95,7 +98,7 @@ export function listAnswer(
 ): EmulatorResponse {
   const { items, count } = listRows(request, rows, spec.columns, spec.defaultSort);
   const view = spec.view ?? ((row: Row) => row);
-  return { status: 200, body: { [spec.plural]: items.map((row) => view(row, false)), _meta: { count } } };
+  return { status: 200, body: { [spec.plural]: items.map((row) => view(row, 'list')), _meta: { count } } };
 }
 
 function clash(context: RouteContext, spec: ResourceSpec, name: unknown, except?: string): void {
@@ -107,7 +110,7 @@ function clash(context: RouteContext, spec: ResourceSpec, name: unknown, except?
 /** Registers list, get, create, update and delete of a top-level resource. */
 export function registerResource(router: Router, context: RouteContext, spec: ResourceSpec): void {
   const base = `/api/v1/${spec.plural}`;
-  const view = (row: Row, one: boolean) => (spec.view ? spec.view(row, one) : row);
+  const view = (row: Row, answer: AnswerKind) => (spec.view ? spec.view(row, answer) : row);
   const writeGuard = (caller: Caller, row: Row) => {
     if (caller.readOnly && !caller.superAdmin) throw notAuthorized();
     if (!spec.canWrite(caller, row)) throw notAuthorized();
@@ -124,7 +127,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     return {
       status: 200,
       headers: spec.etagHeader ? { etag: row.etag } : undefined,
-      body: { [spec.singular]: view(row, true) },
+      body: { [spec.singular]: view(row, 'one') },
     };
   });
 
@@ -136,7 +139,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     clash(context, spec, body.name);
     const row = context.store.insert(spec.table, { ...spec.defaults(caller, body, request), ...body });
     spec.afterCreate?.(row, caller);
-    return { status: 201, headers: { etag: row.etag }, body: { [spec.singular]: view(row, false) } };
+    return { status: 201, headers: { etag: row.etag }, body: { [spec.singular]: view(row, 'create') } };
   });
 
   router.put(`${base}/:id`, async (request) => {
@@ -150,7 +153,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     Object.assign(row, body);
     context.store.touch(row);
     spec.afterUpdate?.(row, before, caller);
-    return { status: 200, headers: { etag: row.etag }, body: { [spec.singular]: view(row, false) } };
+    return { status: 200, headers: { etag: row.etag }, body: { [spec.singular]: view(row, 'update') } };
   });
 
   router.delete(`${base}/:id`, async (request) => {

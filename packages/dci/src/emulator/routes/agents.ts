@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { seesAll, writesTeam } from '../caller.js';
 import { dciError, notAuthorized } from '../dci-error.js';
-import { type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
+import { type AnswerKind, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
 import { newApiSecret, type Row } from '../store.js';
 import { object, state, uuid } from './fields.js';
 
@@ -23,7 +23,7 @@ function withoutSecret(row: Row): Record<string, unknown> {
   return rest;
 }
 
-/** `/remotecis` and `/feeders`: agents with an API secret, shown on get and create, hidden elsewhere. */
+/** `/remotecis` and `/feeders`: agents with an API secret, which update answers hide. */
 export function registerAgents(router: Router, context: RouteContext): void {
   const { store } = context;
   for (const [table, singular, schema] of [
@@ -47,7 +47,7 @@ export function registerAgents(router: Router, context: RouteContext): void {
       },
       canWrite: (caller: Caller, row: Row) => caller.kind === 'user' && writesTeam(caller, row.team_id),
       defaults: () => ({ data: {}, public: false, api_secret: newApiSecret() }),
-      view: (row: Row, one: boolean) => (one ? row : withoutSecret(row)),
+      view: (row: Row, answer: AnswerKind) => (answer === 'update' ? withoutSecret(row) : row),
       afterDelete: (row: Row) => {
         if (table !== 'remotecis') return;
         for (const job of store.rows('jobs')) if (job.remoteci_id === row.id) job.state = 'archived';
@@ -55,7 +55,6 @@ export function registerAgents(router: Router, context: RouteContext): void {
     } satisfies Parameters<typeof registerResource>[2];
     registerResource(router, context, spec);
 
-    // The create answer carries the secret (dcictl prints it once); lists and updates do not.
     router.put(`/api/v1/${table}/:id/api_secret`, async (request) => {
       const caller = await context.caller(request);
       const row = visibleRow(context, spec, caller, request.params.id ?? '');

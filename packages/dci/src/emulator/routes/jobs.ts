@@ -5,6 +5,7 @@ import { seesAll, writesTeam } from '../caller.js';
 import { dciError, notAuthorized, notFound } from '../dci-error.js';
 import { JOB_STATUSES, recordJobstate } from '../job-status.js';
 import {
+  type AnswerKind,
   listAnswer,
   parseBody,
   type RouteContext,
@@ -133,11 +134,12 @@ export function registerJobs(router: Router, context: RouteContext): void {
       row.status = before.status;
       recordJobstate(store, row, status, null);
     },
-    view: (row: Row, one: boolean) => {
-      if (!one) {
+    view: (row: Row, answer: AnswerKind) => {
+      if (answer === 'list') {
         const { data: _data, ...rest } = row;
         return rest;
       }
+      if (answer !== 'one') return row;
       return {
         ...row,
         components: (store.jobComponents.get(row.id) ?? [])
