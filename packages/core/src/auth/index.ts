@@ -1,3 +1,5 @@
+export { basic } from './basic.js';
+export { type BearerTokenSource, bearer } from './bearer.js';
 export {
   DEFAULT_UNSIGNABLE_HEADERS,
   type HeaderInput,
@@ -43,4 +45,9 @@ export {
   createSshAgentClient,
   type SshAgentClient,
 } from './http-signature/ssh-agent-client.js';
+export {
+  type OAuth2ClientCredentialsOptions,
+  oauth2ClientCredentials,
+} from './oauth2/oauth2-client-credentials.js';
+export type { FetchLike } from './oauth2/post-form.js';
 export { type AuthContext, type AuthStrategy, noAuth, type SignableRequest } from './types.js';

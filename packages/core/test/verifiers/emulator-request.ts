@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorRequest, EmulatorResponse } from '../../src/testing/index.js';
 
@@ -9,8 +10,9 @@ import type { EmulatorRequest, EmulatorResponse } from '../../src/testing/index.
 export async function startVerifierServer(
   handle: (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>,
   now: () => Date = () => new Date(),
+  tls?: { key: string; cert: string },
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((incoming, outgoing) => {
+  const listener: RequestListener = (incoming, outgoing) => {
     readRequest(incoming, now)
       .then(handle)
       .then((response) => {
@@ -23,11 +25,12 @@ export async function startVerifierServer(
         outgoing.writeHead(500);
         outgoing.end(error instanceof Error ? `${error.stack}` : String(error));
       });
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -42,7 +45,7 @@ async function readRequest(incoming: IncomingMessage, now: () => Date): Promise<
   const body = Buffer.concat(chunks);
   const target = incoming.url ?? '/';
   const mark = target.indexOf('?');
-  const url = new URL(target, `http://${incoming.headers.host}`);
+  const url = new URL(target, `http://${incoming.headers.host ?? '127.0.0.1'}`);
   return {
     method: incoming.method ?? 'GET',
     url,
