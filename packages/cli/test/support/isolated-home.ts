@@ -1,0 +1,60 @@
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The CLI package root and its bin. */
+export const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const binPath = join(cliRoot, 'bin', 'run.js');
+
+/** A throwaway HOME with its own XDG config/data/cache, so no test touches the developer's files. */
+export interface IsolatedHome {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  configDir: string;
+  /** A copy of the test provider plugin, ready for `nimbus plugins link`. */
+  helloPluginDir: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Creates the isolated home and copies the hello provider fixture into it, with `node_modules`
+ * links to this workspace's `@nimbus-sdk/core` and `@oclif/core` (what `npm install` would give a
+ * real third-party plugin).
+ */
+export async function createIsolatedHome(): Promise<IsolatedHome> {
+  const root = await mkdtemp(join(tmpdir(), 'nimbus-cli-test-'));
+  const home = join(root, 'home');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    // oclif warns on every run that a linked ESM plugin cannot be transpiled; it has nothing to transpile.
+    OCLIF_DISABLE_LINKED_ESM_WARNING: '1',
+    NODE_ENV: 'test',
+  };
+  await mkdir(home, { recursive: true });
+  const helloPluginDir = join(root, 'nimbus-provider-hello');
+  await cp(fileURLToPath(new URL('../fixtures/hello-provider', import.meta.url)), helloPluginDir, {
+    recursive: true,
+  });
+  await mkdir(join(helloPluginDir, 'node_modules', '@nimbus-sdk'), { recursive: true });
+  await mkdir(join(helloPluginDir, 'node_modules', '@oclif'), { recursive: true });
+  await symlink(
+    join(cliRoot, 'node_modules', '@nimbus-sdk', 'core'),
+    join(helloPluginDir, 'node_modules', '@nimbus-sdk', 'core'),
+  );
+  await symlink(
+    join(cliRoot, 'node_modules', '@oclif', 'core'),
+    join(helloPluginDir, 'node_modules', '@oclif', 'core'),
+  );
+  return {
+    root,
+    env,
+    configDir: join(home, '.config', 'nimbus'),
+    helloPluginDir,
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
