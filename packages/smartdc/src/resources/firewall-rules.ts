@@ -39,25 +39,25 @@ export function firewallRulesResource(context: CloudApiContext) {
       })
     ).data;
   return {
-    list: (options: CallOptions = {}) => send<FirewallRule[]>('GET', [], options),
-    get: (id: string, options: CallOptions = {}) =>
+    list: async (options: CallOptions = {}) => send<FirewallRule[]>('GET', [], options),
+    get: async (id: string, options: CallOptions = {}) =>
       send<FirewallRule>('GET', [requireText('fwrules.get', 'id', id)], options),
-    create: (input: FirewallRuleInput, options: CallOptions = {}) =>
+    create: async (input: FirewallRuleInput, options: CallOptions = {}) =>
       send<FirewallRule>('POST', [], options, { ...input, rule: checkRule('fwrules.create', input.rule) }),
-    update: (id: string, input: Partial<FirewallRuleInput>, options: CallOptions = {}) =>
+    update: async (id: string, input: Partial<FirewallRuleInput>, options: CallOptions = {}) =>
       send<FirewallRule>('POST', [requireText('fwrules.update', 'id', id)], options, {
         ...input,
         ...(input.rule === undefined ? {} : { rule: checkRule('fwrules.update', input.rule) }),
       }),
-    enable: (id: string, options: CallOptions = {}) =>
+    enable: async (id: string, options: CallOptions = {}) =>
       send<FirewallRule>('POST', [requireText('fwrules.enable', 'id', id), 'enable'], options),
-    disable: (id: string, options: CallOptions = {}) =>
+    disable: async (id: string, options: CallOptions = {}) =>
       send<FirewallRule>('POST', [requireText('fwrules.disable', 'id', id), 'disable'], options),
     delete: async (id: string, options: CallOptions = {}) => {
       await send<undefined>('DELETE', [requireText('fwrules.delete', 'id', id)], options);
     },
     /** Machines a rule applies to. */
-    machines: (id: string, options: CallOptions = {}) =>
+    machines: async (id: string, options: CallOptions = {}) =>
       send<Machine[]>('GET', [requireText('fwrules.machines', 'id', id), 'machines'], options),
   };
 }

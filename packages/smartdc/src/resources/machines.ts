@@ -161,7 +161,7 @@ export function machinesResource(context: CloudApiContext) {
     stop: (id: string, options: CallOptions = {}) => action('machines.stop', id, 'stop', {}, options),
     reboot: (id: string, options: CallOptions = {}) => action('machines.reboot', id, 'reboot', {}, options),
     /** Changes the package (not for kvm). */
-    resize: (id: string, pkg: string, options: CallOptions = {}) =>
+    resize: async (id: string, pkg: string, options: CallOptions = {}) =>
       action(
         'machines.resize',
         id,
@@ -169,7 +169,7 @@ export function machinesResource(context: CloudApiContext) {
         { package: requireText('machines.resize', 'package', pkg) },
         options,
       ),
-    rename: (id: string, name: string, options: CallOptions = {}) =>
+    rename: async (id: string, name: string, options: CallOptions = {}) =>
       action('machines.rename', id, 'rename', { name: requireMachineName('machines.rename', name) }, options),
     enableFirewall: (id: string, options: CallOptions = {}) =>
       action('machines.enableFirewall', id, 'enable_firewall', {}, options),
