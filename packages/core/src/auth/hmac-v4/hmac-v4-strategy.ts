@@ -40,6 +40,7 @@ export function hmacV4(options: HmacV4Options): AuthStrategy {
           timestamp: context.now(),
         },
         deriveKey,
+        true,
       );
       for (const [name, value] of Object.entries(signed.headers)) request.headers.set(name, value);
     },

@@ -6,6 +6,19 @@ const encoder = new TextEncoder();
  * everything else becomes upper-case `%XX` (space is `%20`, never `+`).
  */
 export function encodeRfc3986(value: string): string {
+  try {
+    // encodeURIComponent leaves !'()* alone, which RFC 3986 strict encoding escapes.
+    return encodeURIComponent(value).replace(
+      /[!'()*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
+  } catch {
+    // Lone surrogates: encode them the way TextEncoder does (U+FFFD) instead of failing.
+    return encodeSlowly(value);
+  }
+}
+
+function encodeSlowly(value: string): string {
   let out = '';
   for (const char of value) {
     if (UNRESERVED.test(char)) {

@@ -143,14 +143,18 @@ export function signHmacV4(input: HmacV4SigningInput): HmacV4Signature {
 export type SigningKeyDeriver = typeof deriveSigningKey;
 
 /** {@link signHmacV4} with a pluggable key derivation. */
-export function computeHmacV4(input: HmacV4SigningInput, deriveKey: SigningKeyDeriver): HmacV4Signature {
-  assertHmacV4Settings(input);
+export function computeHmacV4(
+  input: HmacV4SigningInput,
+  deriveKey: SigningKeyDeriver,
+  settingsChecked = false,
+): HmacV4Signature {
+  if (!settingsChecked) assertHmacV4Settings(input);
   const algorithm = input.algorithm ?? 'AWS4-HMAC-SHA256';
   const keyPrefix = input.keyPrefix ?? algorithm.replace(/-HMAC-SHA256$/, '');
   const terminator = input.scopeTerminator ?? 'aws4_request';
   const dateHeader = input.dateHeader ?? 'X-Amz-Date';
   const timestamp = typeof input.timestamp === 'string' ? input.timestamp : formatAmzDate(input.timestamp);
-  if (!parseAmzDate(timestamp)) {
+  if (typeof input.timestamp === 'string' && !parseAmzDate(timestamp)) {
     throw new ValidationError(`HMAC V4 timestamp must be YYYYMMDDTHHMMSSZ, got ${JSON.stringify(timestamp)}`);
   }
   const datestamp = timestamp.slice(0, 8);

@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { parseAmzDate } from '../../auth/hmac-v4/amz-date.js';
 import { percentDecode } from '../../auth/hmac-v4/percent-encoding.js';
 import { signHmacV4 } from '../../auth/hmac-v4/sign-hmac-v4.js';
 import type { EmulatorRequest } from '../types.js';
+import { constantTimeEqual } from './constant-time-equal.js';
 import { headerValue } from './incoming-headers.js';
 import {
   type HmacV4Flavor,
@@ -143,10 +144,4 @@ function firstValueQuery(rawQuery: string): string {
   const first = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(rawQuery)) if (!first.has(key)) first.set(key, value);
   return new URLSearchParams([...first]).toString();
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
 }
