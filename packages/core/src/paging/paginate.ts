@@ -89,12 +89,25 @@ async function* walkItems<T, C>(
   }
 }
 
-/** Records `cursor`, throwing when it was already seen in this walk. */
+/**
+ * How many recent continuations a walk remembers to detect a loop. Bounded so an endless feed
+ * keeps constant memory; a cycle longer than this many pages goes unnoticed.
+ */
+const REMEMBERED_CURSORS = 1_000;
+
+/** Records `cursor`, throwing when it was already seen recently in this walk. */
 function rememberCursor(seen: Set<string>, cursor: unknown, pagesFetched: number): void {
   const key = cursorKey(cursor);
   if (key === undefined) return;
   if (seen.has(key)) throw new RepeatedCursorError(cursor, pagesFetched);
   seen.add(key);
+  if (seen.size > REMEMBERED_CURSORS) {
+    // Sets iterate in insertion order: the first key is the oldest.
+    for (const oldest of seen) {
+      seen.delete(oldest);
+      break;
+    }
+  }
 }
 
 function cursorKey(cursor: unknown): string | undefined {

@@ -185,6 +185,16 @@ describe('paginate guards', () => {
     await expect(iterator.next()).rejects.toBeInstanceOf(RepeatedCursorError);
   });
 
+  it('detects a cycle hundreds of pages long', async () => {
+    let fetches = 0;
+    const looping = paginate<number, number>(async (cursor) => {
+      fetches += 1;
+      return { items: [fetches], next: ((cursor ?? 0) + 1) % 700 };
+    });
+    await expect(looping.toArray()).rejects.toBeInstanceOf(RepeatedCursorError);
+    expect(fetches).toBe(701);
+  });
+
   it('compares object continuations by value', async () => {
     const looping = paginate<number, { page: number }>(async () => ({ items: [1], next: { page: 2 } }));
     await expect(looping.toArray()).rejects.toBeInstanceOf(RepeatedCursorError);
