@@ -1,0 +1,45 @@
+import { stat } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSmartdcClient } from '../src/index.js';
+import plugin from '../src/nimbus-plugin.js';
+import { tempDir } from './support/ssh-keys.js';
+
+describe('the nimbus provider plugin', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('declares the node-triton settings with their environment variables', () => {
+    expect(plugin.name).toBe('smartdc');
+    expect(plugin.profile.fields.url?.env).toEqual(['TRITON_URL', 'SDC_URL']);
+    expect(plugin.profile.fields.keyId?.flag).toBe('key-id');
+    expect(plugin.profile.validate?.({ url: 'ftp://x', account: 'a/b' })).toEqual([
+      { path: 'url', message: 'must be an http(s) URL' },
+      { path: 'account', message: 'must not contain "/"' },
+    ]);
+  });
+
+  it('starts a sandbox whose profile section signs with a generated 0600 key', async () => {
+    const dir = await tempDir('smartdc-sandbox-');
+    cleanups.push(dir.remove);
+    const sandbox = await plugin.startSandbox({ stateDir: dir.path });
+    cleanups.push(() => sandbox.close());
+    const { url, account, keyId, keyFile } = sandbox.profile;
+    expect(url).toBe(sandbox.url);
+    expect(keyId).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
+    expect(((await stat(keyFile ?? '')).mode & 0o777).toString(8)).toBe('600');
+    const triton = createSmartdcClient({
+      url: url ?? '',
+      account: account ?? '',
+      keyId: keyId ?? '',
+      key: keyFile,
+    });
+    expect((await triton.keys.list()).map((k) => k.name)).toEqual(['nimbus-sandbox']);
+  });
+
+  it('demo steps are smartdc commands', () => {
+    expect(plugin.demo.length).toBeGreaterThan(3);
+    for (const step of plugin.demo) expect(step.argv[0]).toBe('smartdc');
+  });
+});
