@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Config } from '@oclif/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
+import { cliRoot, createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
 import { runNimbus } from './support/run-nimbus.js';
 
 // Child-process tests run the built CLI (`pnpm --filter @nimbus-sdk/cli build`), as users do.
@@ -17,10 +18,12 @@ afterAll(async () => {
 const ANSI = /\x1b\[/;
 
 describe('nimbus as a child process', () => {
-  it('prints its version and exits 0', async () => {
+  it('prints its version exactly as oclif would, and exits 0', async () => {
     const run = await runNimbus(['--version'], home.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^@nimbus-sdk\/cli\/\d+\.\d+\.\d+ /);
+    // bin/run.js answers --version without loading oclif; it must match oclif's own text.
+    const config = await Config.load(cliRoot);
+    expect(run.stdout).toBe(`${config.userAgent}\n`);
   });
 
   it('lists the profile and sandbox topics in --help', async () => {

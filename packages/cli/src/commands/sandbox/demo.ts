@@ -25,7 +25,7 @@ export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
     if (state === undefined) {
       this.say('No sandbox running: starting one for the demo');
       const up = await runCli(this.binPath, ['sandbox', 'up', '--detach', '--json'], process.env);
-      if (up.exitCode !== 0) throw new Error(`sandbox up failed: ${lastLine(up.stderr || up.stdout)}`);
+      if (up.exitCode !== 0) throw new Error(`sandbox up failed: ${failureReason(up)}`);
       state = await this.runningSandbox();
       if (state === undefined) throw new Error('sandbox up reported success but no sandbox runs');
     }
@@ -92,6 +92,17 @@ function indent(text: string): string {
     .split('\n')
     .map((line) => `   ${line}`)
     .join('\n');
+}
+
+/** The message of a failed `--json` run (its `{"error"}` on stdout), else its last stderr line. */
+function failureReason(run: CliRun): string {
+  try {
+    const parsed = JSON.parse(run.stdout) as { error?: { message?: string } };
+    if (parsed.error?.message) return parsed.error.message;
+  } catch {
+    // Not JSON: the process died before the command could answer.
+  }
+  return lastLine(run.stderr || run.stdout);
 }
 
 function lastLine(text: string): string {
