@@ -1,4 +1,5 @@
 export { type Conditions, conditionHeaders, type Versioned } from './conditions.js';
+export { type ConditionsInput, conditionsOf } from './conditions-of.js';
 export { type EtagSource, etagOf } from './etag-of.js';
 export { type SameEtagOptions, sameEtag } from './same-etag.js';
 export {

@@ -9,32 +9,3 @@ export function abortErrorFor(signal: AbortSignal, what: string): AbortError {
 export function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
   if (signal?.aborted) throw abortErrorFor(signal, what);
 }
-
-/**
- * Settles with `promise`, or rejects with an {@link AbortError} as soon as `signal` fires, so work
- * that ignores its signal cannot hold the caller. The abandoned promise's rejection is swallowed.
- */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(abortErrorFor(signal, what));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      promise.catch(() => {});
-      reject(abortErrorFor(signal, what));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
