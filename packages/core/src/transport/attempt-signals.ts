@@ -4,27 +4,46 @@ export type StopReason = 'caller' | 'deadline' | 'attempt-timeout';
 /**
  * The abort wiring of one call: the caller's signal, the whole-call deadline, and a fresh timer per
  * attempt. Each source is kept apart so a failure can be named precisely (AbortError vs TimeoutError,
- * retryable or not) instead of guessing from the error fetch happened to throw.
+ * retryable or not) instead of guessing from the error fetch happened to throw. Plain controllers and
+ * listeners are used rather than `AbortSignal.any`, which costs a measurable share of a loopback call.
  */
 export class CallSignals {
   readonly #caller: AbortSignal | undefined;
-  readonly #deadline = new AbortController();
+  #call: AbortController | undefined;
   readonly #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Fires on caller abort or deadline: what sleeps between attempts listen to. */
-  readonly callSignal: AbortSignal;
+  readonly #onCallerAbort = () => this.#call?.abort();
+  #deadlineFired = false;
+  #keepCallerLink = false;
 
   constructor(caller: AbortSignal | undefined, totalTimeoutMs: number | undefined) {
     this.#caller = caller;
-    this.callSignal = caller ? AbortSignal.any([caller, this.#deadline.signal]) : this.#deadline.signal;
+    if (caller === undefined && totalTimeoutMs === undefined) return;
+    this.#call = new AbortController();
+    caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
     if (totalTimeoutMs !== undefined) {
-      this.#deadlineTimer = setTimeout(() => this.#deadline.abort(), totalTimeoutMs);
+      this.#deadlineTimer = setTimeout(() => {
+        this.#deadlineFired = true;
+        this.#call?.abort();
+      }, totalTimeoutMs);
     }
+  }
+
+  /** True when a caller signal or a deadline can stop the call (else attempts need not listen). */
+  get limited(): boolean {
+    return this.#call !== undefined;
+  }
+
+  /** Fires on caller abort or deadline: what sleeps between attempts listen to. */
+  get callSignal(): AbortSignal {
+    // Without limits nothing ever aborts the call; a never-firing signal is made only when asked for.
+    this.#call ??= new AbortController();
+    return this.#call.signal;
   }
 
   /** Which whole-call limit has fired, if any. The caller wins ties: it asked to stop. */
   callStop(): StopReason | undefined {
     if (this.#caller?.aborted) return 'caller';
-    if (this.#deadline.signal.aborted) return 'deadline';
+    if (this.#deadlineFired) return 'deadline';
     return undefined;
   }
 
@@ -33,32 +52,55 @@ export class CallSignals {
     return new AttemptSignal(this, timeoutMs);
   }
 
+  /** A response stream handed to the caller stays abortable by the caller's signal. */
+  keepCallerLink(): void {
+    this.#keepCallerLink = true;
+  }
+
   dispose(): void {
     if (this.#deadlineTimer !== undefined) clearTimeout(this.#deadlineTimer);
+    if (!this.#keepCallerLink) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
   }
 }
 
 /** One attempt's signal: the call's limits plus its own timeout. */
 export class AttemptSignal {
-  readonly signal: AbortSignal;
   readonly #call: CallSignals;
-  readonly #timeout = new AbortController();
+  readonly #controller = new AbortController();
+  readonly #onCallAbort = () => this.#controller.abort();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
 
   constructor(call: CallSignals, timeoutMs: number) {
     this.#call = call;
-    this.#timer = setTimeout(() => this.#timeout.abort(), timeoutMs);
-    this.signal = AbortSignal.any([call.callSignal, this.#timeout.signal]);
+    if (call.limited) {
+      if (call.callSignal.aborted) this.#controller.abort();
+      else call.callSignal.addEventListener('abort', this.#onCallAbort, { once: true });
+    }
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true;
+      this.#controller.abort();
+    }, timeoutMs);
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
   }
 
   /** Why this attempt was stopped, or `undefined` when nothing fired (a genuine network failure). */
   stopReason(): StopReason | undefined {
-    return this.#call.callStop() ?? (this.#timeout.signal.aborted ? 'attempt-timeout' : undefined);
+    return this.#call.callStop() ?? (this.#timedOut ? 'attempt-timeout' : undefined);
   }
 
-  /** Stops the attempt timer; a returned stream then lives on under the caller's signal only. */
-  dispose(): void {
+  /**
+   * Stops the attempt timer. Unless `keepCallerLink`, also detaches from the call's signal; a returned
+   * stream keeps the link so the caller can still abort it.
+   */
+  dispose(keepCallerLink = false): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (!this.#call.limited) return;
+    if (keepCallerLink) this.#call.keepCallerLink();
+    else this.#call.callSignal.removeEventListener('abort', this.#onCallAbort);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ky from 'ky';
 import { type AuthStrategy, noAuth } from '../auth/types.js';
 import { type ApiError, isApiError } from '../errors/api-error.js';
-import { ConfigError } from '../errors/client-errors.js';
+import { ConfigError, ValidationError } from '../errors/client-errors.js';
 import { errorFromResponse } from '../errors/from-response.js';
 import type { HttpError } from '../errors/http-errors.js';
 import { maskSecrets, redactUrl, redactValue } from '../errors/redact.js';
@@ -100,26 +100,38 @@ export function createTransport(options: TransportOptions): Transport {
     checkSendOptions(call);
     const url = buildUrl(options.baseUrl, call.path, call.query);
     const body = prepareBody(call.body);
-    const headers = baseHeaders(call, body);
+    let headers: Headers;
+    try {
+      headers = baseHeaders(call, body);
+    } catch (error) {
+      // Headers rejects names and values that cannot go on the wire (control characters, non-ASCII).
+      const message = `Invalid request: headers ${(error as Error).message}`;
+      throw new ValidationError(message, [{ path: 'headers', message: (error as Error).message }]);
+    }
     const clientRequestId = headers.get('x-request-id') ?? '';
     const method = call.method;
-    const where = { method, url: maskSecrets(redactUrl(url), secrets()) };
+    // Redacting parses the URL again, so it is done only when an error or log needs it.
+    let redacted: { method: string; url: string } | undefined;
+    const where = () => {
+      redacted ??= { method, url: maskSecrets(redactUrl(url), secrets()) };
+      return redacted;
+    };
     const responseType = call.responseType ?? 'json';
     const timeoutMs = call.timeoutMs ?? defaultTimeoutMs;
     const repeatable = body.replayable && (policy.methods.has(method) || call.idempotent === true);
 
     const stopError = (reason: StopReason, cause: unknown): ApiError => {
-      const common = { requestId: clientRequestId, request: where, cause };
+      const common = { requestId: clientRequestId, request: where(), cause };
       if (reason === 'caller') {
-        return new AbortError(`Request aborted by the caller (${method} ${where.url})`, common);
+        return new AbortError(`Request aborted by the caller (${method} ${where().url})`, common);
       }
       if (reason === 'deadline') {
         return new TimeoutError(
-          `Request exceeded its total deadline of ${options.totalTimeoutMs} ms (${method} ${where.url})`,
+          `Request exceeded its total deadline of ${options.totalTimeoutMs} ms (${method} ${where().url})`,
           { ...common, retryable: false },
         );
       }
-      return new TimeoutError(`Attempt timed out after ${timeoutMs} ms (${method} ${where.url})`, common);
+      return new TimeoutError(`Attempt timed out after ${timeoutMs} ms (${method} ${where().url})`, common);
     };
 
     const classify = (error: unknown, signal: AttemptSignal): { error: ApiError; retryable: boolean } => {
@@ -127,21 +139,22 @@ export function createTransport(options: TransportOptions): Transport {
       if (reason !== undefined)
         return { error: stopError(reason, error), retryable: reason === 'attempt-timeout' };
       if (isApiError(error)) return { error, retryable: false };
-      const message = maskSecrets(`Network error: ${causeText(error)} (${method} ${where.url})`, secrets());
+      const message = maskSecrets(`Network error: ${causeText(error)} (${method} ${where().url})`, secrets());
       return {
-        error: new NetworkError(message, { requestId: clientRequestId, request: where, cause: error }),
+        error: new NetworkError(message, { requestId: clientRequestId, request: where(), cause: error }),
         retryable: true,
       };
     };
 
     const attemptOnce = async (attempt: number, calls: CallSignals): Promise<AttemptOutcome> => {
       const signal = calls.startAttempt(timeoutMs);
-      const started = performance.now();
+      const started = log.enabled ? performance.now() : 0;
+      let keepCallerLink = false;
       try {
+        // The signal goes to the fetch below, not to ky: ky would combine it with its own controller
+        // through AbortSignal.any on every call.
         const response = await ky(url, {
           method,
-          headers,
-          signal: signal.signal,
           retry: 0,
           timeout: false,
           throwHttpErrors: false,
@@ -151,6 +164,9 @@ export function createTransport(options: TransportOptions): Transport {
             body,
             attempt,
             now,
+            url,
+            headers,
+            signal: signal.signal,
             onSigned: log.enabled
               ? (signed) =>
                   log.emit(
@@ -171,6 +187,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         if (response.ok || status === 304 || call.acceptStatus?.includes(status)) {
           const data = await readResponseBody(response, responseType, method, where);
+          keepCallerLink = responseType === 'stream' && data instanceof ReadableStream;
           const etag = response.headers.get('etag') ?? undefined;
           return { kind: 'response', value: { data, status, headers: response.headers, etag, requestId } };
         }
@@ -182,14 +199,14 @@ export function createTransport(options: TransportOptions): Transport {
           body: errorBody,
           requestId,
           retryAfterMs,
-          request: where,
+          request: where(),
           parseBody: options.parseErrorBody,
         });
         return { kind: 'status', error, status, retryAfterMs };
       } catch (error) {
         return { kind: 'failure', ...classify(error, signal) };
       } finally {
-        signal.dispose();
+        signal.dispose(keepCallerLink);
       }
     };
 

@@ -18,7 +18,7 @@ export async function readResponseBody(
   response: Response,
   type: ResponseType,
   method: string,
-  request: { method: string; url: string },
+  request: () => { method: string; url: string },
 ): Promise<unknown> {
   const empty = method === 'HEAD' || response.status === 204 || response.status === 304;
   if (type === 'none' || empty) {
@@ -38,7 +38,7 @@ export async function readResponseBody(
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
-        throw invalidJson(response.status, request, error);
+        throw invalidJson(response.status, request(), error);
       }
     }
   }

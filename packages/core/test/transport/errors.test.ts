@@ -133,6 +133,7 @@ describe('transport error mapping', () => {
       { method: 'POST', path: '/x', body: { stream: 'not a stream' } },
       { method: 'GET', path: '/x', timeoutMs: -1 },
       { method: 'GET', path: '/x', responseType: 'xml' },
+      { method: 'GET', path: '/x', headers: { 'x-bad': 'line\nbreak' } },
     ];
     for (const options of bad) {
       // Deliberately malformed, as an untyped JavaScript caller could send.

@@ -84,6 +84,41 @@ describe('transport time limits and aborts', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('lets the caller abort a returned response stream, but not the finished attempt timer', async () => {
+    emulator = await startEmulatorServer({
+      handler: () => ({
+        status: 200,
+        // First chunk at once, the rest never: the reader is left waiting mid-body.
+        body: new ReadableStream({
+          start: (controller) => controller.enqueue(new TextEncoder().encode('a')),
+        }),
+      }),
+    });
+    const transport = createTransport({ baseUrl: emulator.url, timeoutMs: 50 });
+    const controller = new AbortController();
+    const response = await transport.send<ReadableStream<Uint8Array>>({
+      method: 'GET',
+      path: '/s',
+      responseType: 'stream',
+      signal: controller.signal,
+    });
+    const reader = response.data.getReader();
+    expect((await reader.read()).value).toEqual(new TextEncoder().encode('a'));
+    // Well past the 50 ms attempt timeout: the stream must still be open.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const pending = reader.read();
+    const settled = await Promise.race([
+      pending.then(
+        () => 'read',
+        () => 'failed',
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 50)),
+    ]);
+    expect(settled).toBe('still waiting');
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     let calls = 0;
     emulator = await startEmulatorServer({
