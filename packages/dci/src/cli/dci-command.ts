@@ -1,0 +1,58 @@
+import { NimbusCommand, profileFlags } from '@nimbus-sdk/core/cli';
+import { type Command, Flags } from '@oclif/core';
+import { createDciClient, type DciClient } from '../client.js';
+import { credentialsFromEnv } from '../environment.js';
+import dciPlugin, { sectionAsEnv } from '../nimbus-plugin.js';
+import { toDelimited } from './delimited-output.js';
+
+/** Flags of every `nimbus dci` command: dcictl's credential flags and `--format`. */
+export const dciFlags = {
+  ...profileFlags(dciPlugin.profile, 'DCI'),
+  format: Flags.string({
+    description: 'Output format (env DCI_FORMAT); --json is the same as --format json',
+    options: ['table', 'json', 'csv', 'tsv'],
+    env: 'DCI_FORMAT',
+    default: 'table',
+  }),
+};
+
+/** Base of the `nimbus dci` commands: a client from flags > env (dcirc.sh) > profile, and dcictl's formats. */
+export abstract class DciCommand<T extends typeof Command = typeof Command> extends NimbusCommand<T> {
+  private format(): string {
+    const flags = this.flags as { format?: string } | undefined;
+    return flags?.format ?? 'table';
+  }
+
+  protected override get jsonOutput(): boolean {
+    return super.jsonOutput || this.format() === 'json';
+  }
+
+  /** A DCI client for the resolved settings; secrets are registered so errors never show them. */
+  protected async dci(): Promise<DciClient> {
+    const section = await this.resolveSettings(dciPlugin);
+    const auth = credentialsFromEnv(sectionAsEnv(section));
+    return createDciClient({ url: section.url ?? '', auth, logger: this.logger });
+  }
+
+  /** Prints rows as a table, JSON, CSV or TSV. */
+  protected output(items: readonly object[], columns: readonly string[]): void {
+    const format = this.format();
+    if (!this.jsonOutput && (format === 'csv' || format === 'tsv')) {
+      const header = !(this.flags as { 'no-header'?: boolean })['no-header'];
+      const rows = items as readonly Record<string, unknown>[];
+      process.stdout.write(toDelimited(rows, columns, format === 'csv' ? ',' : '\t', header));
+      return;
+    }
+    this.printList(items, { columns });
+  }
+
+  /** Prints one resource as a field table, JSON, or a one-row CSV/TSV. */
+  protected outputOne(item: object, columns: readonly string[]): void {
+    const format = this.format();
+    if (!this.jsonOutput && (format === 'csv' || format === 'tsv')) {
+      this.output([item], columns);
+      return;
+    }
+    this.printResult(item);
+  }
+}

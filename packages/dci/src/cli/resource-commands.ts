@@ -1,0 +1,129 @@
+import type { PagedIterable } from '@nimbus-sdk/core';
+import { Args, type Command, Flags } from '@oclif/core';
+import type { DciClient } from '../client.js';
+import type { ListOptions } from '../list-options.js';
+import type { DciRecord } from '../resources/record.js';
+import { type BodyFields, bodyFlags, bodyFromFlags } from './body-flags.js';
+import { DciCommand, dciFlags } from './dci-command.js';
+
+/** The CRUD a resource command drives (every `Collection` of the SDK fits). */
+export interface CrudResource {
+  list(options?: ListOptions): PagedIterable<DciRecord, number>;
+  get(id: string): Promise<DciRecord>;
+  create(input: Record<string, unknown>): Promise<DciRecord>;
+  update(target: string, patch: Record<string, unknown>, options: { etag?: string }): Promise<DciRecord>;
+  delete(target: string, options: { etag?: string }): Promise<void>;
+}
+
+/** What the generated commands of one resource need. */
+export interface ResourceCommandSpec {
+  /** Singular noun for help and messages: `topic`. */
+  noun: string;
+  resource(dci: DciClient): CrudResource;
+  /** Table and CSV columns. */
+  columns: readonly string[];
+  fields: BodyFields;
+}
+
+/** `--where`, `--query`, `--limit`, `--all` (with the base `--sort`, sent to the server). */
+export const listFlags = {
+  where: Flags.string({ description: 'Filter, e.g. name:RHEL-9*,state:active (* = contains)' }),
+  query: Flags.string({ description: 'Query DSL, e.g. and(eq(state,active),contains(tags,ga))' }),
+  limit: Flags.integer({ description: 'Rows to show', default: 50, min: 1 }),
+  all: Flags.boolean({ description: 'Every row, fetched page by page', default: false }),
+};
+
+/** Walks a lazy list up to `--limit` rows (or all with `--all`), asking the server for `--sort`. */
+export async function collect<T>(
+  list: (options: ListOptions) => PagedIterable<T, number>,
+  flags: { where?: string; query?: string; limit: number; all: boolean; sort?: string },
+): Promise<T[]> {
+  const max = flags.all ? undefined : flags.limit;
+  return list({
+    where: flags.where,
+    query: flags.query,
+    sort: flags.sort,
+    pageSize: Math.min(max ?? 200, 200),
+  }).toArray({ max });
+}
+
+const idArg = (noun: string) => ({ id: Args.string({ description: `${noun} id`, required: true }) });
+
+/** `nimbus dci <noun> list`. */
+export function listCommand(spec: ResourceCommandSpec): typeof Command {
+  return class ListCommand extends DciCommand {
+    static override summary = `List ${spec.noun}s`;
+    static override flags = { ...dciFlags, ...listFlags };
+    async run(): Promise<void> {
+      const flags = this.flags as unknown as Parameters<typeof collect>[1];
+      const dci = await this.dci();
+      this.output(await collect((o) => spec.resource(dci).list(o), flags), spec.columns);
+    }
+  };
+}
+
+/** `nimbus dci <noun> show <id>`. */
+export function showCommand(spec: ResourceCommandSpec): typeof Command {
+  return class ShowCommand extends DciCommand {
+    static override summary = `Show one ${spec.noun}`;
+    static override args = idArg(spec.noun);
+    static override flags = dciFlags;
+    async run(): Promise<void> {
+      const { id } = this.args as { id: string };
+      const dci = await this.dci();
+      this.outputOne(await spec.resource(dci).get(id), spec.columns);
+    }
+  };
+}
+
+/** `nimbus dci <noun> create --field ...`. */
+export function createCommand(spec: ResourceCommandSpec): typeof Command {
+  return class CreateCommand extends DciCommand {
+    static override summary = `Create a ${spec.noun}`;
+    static override flags = { ...dciFlags, ...bodyFlags(spec.fields, true) };
+    async run(): Promise<void> {
+      const body = bodyFromFlags(spec.fields, this.flags as Record<string, unknown>);
+      const dci = await this.dci();
+      this.outputOne(await spec.resource(dci).create(body), spec.columns);
+    }
+  };
+}
+
+/** `nimbus dci <noun> update <id> [--etag] --field ...` (reads the ETag when not given). */
+export function updateCommand(spec: ResourceCommandSpec): typeof Command {
+  return class UpdateCommand extends DciCommand {
+    static override summary = `Update a ${spec.noun} (If-Match: --etag, or the current one)`;
+    static override args = idArg(spec.noun);
+    static override flags = {
+      ...dciFlags,
+      etag: Flags.string({ description: 'Expected ETag; the update fails if the resource changed since' }),
+      ...bodyFlags(spec.fields, false),
+    };
+    async run(): Promise<void> {
+      const { id } = this.args as { id: string };
+      const flags = this.flags as Record<string, unknown> & { etag?: string };
+      const body = bodyFromFlags(spec.fields, flags);
+      const dci = await this.dci();
+      this.outputOne(await spec.resource(dci).update(id, body, { etag: flags.etag }), spec.columns);
+    }
+  };
+}
+
+/** `nimbus dci <noun> delete <id> [--etag]`. */
+export function deleteCommand(spec: ResourceCommandSpec): typeof Command {
+  return class DeleteCommand extends DciCommand {
+    static override summary = `Delete (archive) a ${spec.noun}`;
+    static override args = idArg(spec.noun);
+    static override flags = {
+      ...dciFlags,
+      etag: Flags.string({ description: 'Expected ETag; the delete fails if the resource changed since' }),
+    };
+    async run(): Promise<void> {
+      const { id } = this.args as { id: string };
+      const { etag } = this.flags as { etag?: string };
+      const dci = await this.dci();
+      await spec.resource(dci).delete(id, { etag });
+      this.outputOne({ id, deleted: true }, ['id', 'deleted']);
+    }
+  };
+}

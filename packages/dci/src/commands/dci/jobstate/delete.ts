@@ -1,0 +1,14 @@
+import { Args } from '@oclif/core';
+import { DciCommand, dciFlags } from '../../../cli/dci-command.js';
+
+export default class JobstateDelete extends DciCommand<typeof JobstateDelete> {
+  static override summary = 'Delete a jobstate';
+  static override args = { id: Args.string({ description: 'jobstate id', required: true }) };
+  static override flags = dciFlags;
+  async run(): Promise<void> {
+    const { id } = this.args;
+    const dci = await this.dci();
+    await dci.jobstates.delete(id);
+    this.outputOne({ id, deleted: true }, ['id', 'deleted']);
+  }
+}
