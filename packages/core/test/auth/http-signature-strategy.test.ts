@@ -165,6 +165,18 @@ describe('httpSignature over real HTTP', () => {
     }
   });
 
+  it('reuses an agent signature of identical data within 10 s (no second confirm prompt)', async () => {
+    const signer = await findSigningKey({
+      fingerprint: fp('agent_ecdsa'),
+      sshDir: false,
+      agent: { socketPath: agentSocket },
+    });
+    const first = await signer.sign(Buffer.from('same bytes'));
+    // ECDSA signatures are randomised, so equality proves the cached one was returned.
+    expect(await signer.sign(Buffer.from('same bytes'))).toEqual(first);
+    expect(await signer.sign(Buffer.from('other bytes'))).not.toEqual(first);
+  });
+
   it('sets a fresh Date on every attempt and the server rejects a stale one', async () => {
     const auth = httpSignature({
       keyId: cloudApiKeyId('alice', fp('id_rsa')),

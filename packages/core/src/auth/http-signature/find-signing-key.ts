@@ -62,7 +62,7 @@ export async function findSigningKey(options: FindSigningKeyOptions): Promise<Ke
         fingerprint: identity.fingerprint,
         keyType: identity.key.type,
         source: 'agent',
-        sign: (data) => agent.sign(identity, data),
+        sign: recentSignatureCache((data) => agent.sign(identity, data)),
       };
     }
   }
@@ -90,4 +90,26 @@ async function readPublicKey(privatePath: string): Promise<sshpk.Key | undefined
   } catch {
     return undefined;
   }
+}
+
+const REUSE_MS = 10_000;
+
+/**
+ * Reuses the signature of identical data for 10 s, like node-smartdc-auth, so an agent that asks
+ * the user to confirm each use is not prompted again for a retried request.
+ */
+function recentSignatureCache(sign: KeySigner['sign'], now: () => number = Date.now): KeySigner['sign'] {
+  let last:
+    | { data: Buffer; at: number; result: Promise<{ algorithm: string; signature: string }> }
+    | undefined;
+  return (data) => {
+    if (last && last.data.equals(data) && now() - last.at < REUSE_MS) return last.result;
+    const result = sign(data);
+    const entry = { data: Buffer.from(data), at: now(), result };
+    last = entry;
+    result.catch(() => {
+      if (last === entry) last = undefined;
+    });
+    return result;
+  };
 }
