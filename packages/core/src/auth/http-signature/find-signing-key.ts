@@ -103,7 +103,7 @@ function recentSignatureCache(sign: KeySigner['sign'], now: () => number = Date.
     | { data: Buffer; at: number; result: Promise<{ algorithm: string; signature: string }> }
     | undefined;
   return (data) => {
-    if (last && last.data.equals(data) && now() - last.at < REUSE_MS) return last.result;
+    if (last?.data.equals(data) && now() - last.at < REUSE_MS) return last.result;
     const result = sign(data);
     const entry = { data: Buffer.from(data), at: now(), result };
     last = entry;
