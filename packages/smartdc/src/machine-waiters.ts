@@ -16,8 +16,8 @@ export interface PurgedMachine {
 /** Options of the machine waiters: core's wait options, with a machine-friendly backoff cap. */
 export type MachineWaitOptions = WaitOptions<MachineState>;
 
-/** Backoff cap for machine polling: state changes take seconds, so 15 s keeps a wait responsive. */
-const DEFAULT_MAX_DELAY_MS = 15_000;
+/** Backoff cap for machine polling: jobs take seconds to minutes, and a 5 s cap keeps the overshoot past the change small. */
+const DEFAULT_MAX_DELAY_MS = 5_000;
 
 type Observation = { kind: 'machine'; machine: Machine } | { kind: 'purged' };
 
