@@ -221,7 +221,13 @@ export function createTransport(options: TransportOptions): Transport {
         if (outcome.kind === 'status' && outcome.status === 401 && auth.onUnauthorized && body.replayable) {
           if (reauthorized) throw outcome.error;
           reauthorized = true;
-          const renewed = await auth.onUnauthorized({ now, attempt, signal: calls.callSignal });
+          let renewed: boolean;
+          try {
+            renewed = await auth.onUnauthorized({ now, attempt, signal: calls.callSignal });
+          } catch (error) {
+            const stop = calls.callStop();
+            throw stop ? stopError(stop, error) : error;
+          }
           if (renewed) continue;
           throw outcome.error;
         }

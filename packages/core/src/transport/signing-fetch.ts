@@ -1,4 +1,6 @@
 import type { AuthStrategy } from '../auth/types.js';
+import { isApiError } from '../errors/api-error.js';
+import { SigningError } from '../errors/client-errors.js';
 import type { PreparedBody } from './request-body.js';
 
 /** What the per-attempt fetch needs to sign and send one attempt. */
@@ -32,16 +34,28 @@ export function signingFetch(
     const request = input instanceof Request ? input : new Request(input);
     const url = options.url;
     const headers = new Headers(options.headers);
-    await options.auth.authorize(
-      {
-        method: request.method,
-        url,
-        headers,
-        body: options.body.signable,
-        bodySha256: options.body.sha256,
-      },
-      { now: options.now, attempt: options.attempt, signal: options.signal },
-    );
+    try {
+      await options.auth.authorize(
+        {
+          method: request.method,
+          url,
+          headers,
+          body: options.body.signable,
+          bodySha256: options.body.sha256,
+        },
+        { now: options.now, attempt: options.attempt, signal: options.signal },
+      );
+    } catch (error) {
+      // A strategy's own failure must not pass for a network error and be retried.
+      if (isApiError(error) || options.signal.aborted) throw error;
+      throw new SigningError(
+        `The ${options.auth.kind} auth strategy failed: ${(error as Error).message}`,
+        {},
+        {
+          cause: error,
+        },
+      );
+    }
     options.onSigned?.(headers);
     const init: RequestInit & { duplex?: 'half' } = {
       method: request.method,

@@ -26,7 +26,7 @@ export class CountingAuth implements AuthStrategy {
     request.headers.set('x-echo-secret', `leak ${TEST_SECRET}`);
   }
 
-  async onUnauthorized(): Promise<boolean> {
+  async onUnauthorized(_context: AuthContext): Promise<boolean> {
     this.unauthorizedCalls++;
     if (!this.renew) return false;
     this.token = 'renewed';

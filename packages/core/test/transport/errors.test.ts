@@ -114,6 +114,33 @@ describe('transport error mapping', () => {
     expect(error.message).toContain('not valid JSON');
   });
 
+  it('reports a failing auth strategy as a SigningError, not retried as a network error', async () => {
+    let calls = 0;
+    emulator = await startEmulatorServer({
+      handler: () => {
+        calls++;
+        return { status: 200 };
+      },
+    });
+    let attempts = 0;
+    const transport = createTransport({
+      baseUrl: emulator.url,
+      auth: {
+        kind: 'broken',
+        authorize: () => {
+          attempts++;
+          throw new RangeError('key file is empty');
+        },
+        describe: () => 'broken',
+      },
+    });
+    const error = await transport.send({ method: 'GET', path: '/x' }).catch((e) => e);
+    expect(error.code).toBe('SIGNING');
+    expect(error.message).toBe('The broken auth strategy failed: key file is empty');
+    expect(attempts).toBe(1);
+    expect(calls).toBe(0);
+  });
+
   it('rejects bad input before any request is sent', async () => {
     let calls = 0;
     emulator = await startEmulatorServer({

@@ -55,4 +55,20 @@ describe('transport after a 401', () => {
     expect(error.message).toContain('token expired');
     expect(tokens).toEqual(['first']);
   });
+
+  it('settles with AbortError when the caller aborts while credentials are being renewed', async () => {
+    const { server } = await tokenServer('renewed');
+    const auth = new CountingAuth();
+    // A renewal that only ends when its signal fires, like a token endpoint that hangs.
+    auth.onUnauthorized = (context) =>
+      new Promise<boolean>((_resolve, reject) =>
+        context.signal?.addEventListener('abort', () => reject(context.signal?.reason), { once: true }),
+      );
+    const transport = createTransport({ baseUrl: server.url, auth });
+    const controller = new AbortController();
+    const pending = transport.send({ method: 'GET', path: '/x', signal: controller.signal }).catch((e) => e);
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(error.code).toBe('ABORTED');
+  });
 });
