@@ -6,8 +6,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NimbusProviderPlugin } from '@nimbus-sdk/core/cli';
-import sshpk from 'sshpk';
-import { startSmartdcEmulator } from './emulator/index.js';
 import { smartdcProfileSpec } from './profile-spec.js';
 
 const plugin: NimbusProviderPlugin = {
@@ -15,6 +13,11 @@ const plugin: NimbusProviderPlugin = {
   title: 'Joyent Triton / SmartDataCenter CloudAPI',
   profile: smartdcProfileSpec,
   async startSandbox(context) {
+    // Loaded here, not at the top: every smartdc command and `nimbus profile` import this module.
+    const [{ startSmartdcEmulator }, { default: sshpk }] = await Promise.all([
+      import('./emulator/index.js'),
+      import('sshpk'),
+    ]);
     const emulator = await startSmartdcEmulator();
     const { privateKey, publicKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
