@@ -41,8 +41,18 @@ async function gone(pid: number): Promise<boolean> {
 }
 
 describe('nimbus sandbox with a linked provider plugin', () => {
+  it('rejects an unknown --provider before starting anything', async () => {
+    const up = await runNimbus(['sandbox', 'up', '--detach', '--provider', 'nope'], home.env);
+    expect(up.code).toBe(2);
+    expect(up.stderr).toMatch(/^Error: Unknown provider nope \(installed: .*hello.*\)\n$/);
+    expect(await exists(join(home.configDir, 'sandbox', 'state.json'))).toBe(false);
+  });
+
   it('up --detach starts the emulator, a provider command uses it, down leaves no process behind', async () => {
-    const up = await runNimbus(['sandbox', 'up', '--detach', '--no-s3', '--json'], home.env);
+    const up = await runNimbus(
+      ['sandbox', 'up', '--detach', '--no-s3', '--provider', 'hello', '--json'],
+      home.env,
+    );
     expect(up.code, up.stderr).toBe(0);
     const state = JSON.parse(up.stdout);
     expect(state).toMatchObject({ status: 'ready', profile: 'sandbox', pid: expect.any(Number) });
@@ -85,7 +95,7 @@ describe('nimbus sandbox with a linked provider plugin', () => {
   });
 
   it('demo starts a sandbox, runs every demo step as a real CLI call, and stops it again', async () => {
-    const demo = await runNimbus(['sandbox', 'demo'], home.env);
+    const demo = await runNimbus(['sandbox', 'demo', '--provider', 'hello', '--no-s3'], home.env);
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stdout).toContain('$ nimbus hello greeting list --profile sandbox');
     expect(demo.stdout).toMatch(/g2 +bonjour +fr/);

@@ -1,5 +1,7 @@
 import { ApiError } from '@nimbus-sdk/core';
-import { installedProviders } from '../../providers/installed-providers.js';
+import { Flags } from '@oclif/core';
+import { type InstalledProvider, installedProviders } from '../../providers/installed-providers.js';
+import { selectProviders } from '../../providers/select-providers.js';
 import { type CliRun, runCli, withProfile } from '../../sandbox/run-cli.js';
 import { SandboxCommand } from '../../sandbox/sandbox-command.js';
 import { isProcessAlive, readSandboxState, type SandboxState } from '../../sandbox/sandbox-state.js';
@@ -19,18 +21,39 @@ export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
     'Each step is a real `nimbus` invocation with --profile sandbox. When no sandbox runs, one is started ' +
     'in the background for the demo and stopped afterwards.';
 
+  static override flags = {
+    provider: Flags.string({
+      char: 'p',
+      description: 'Demo only this provider (repeatable; default: every installed provider)',
+      multiple: true,
+    }),
+    s3: Flags.boolean({
+      description: 'Start a local Ceph RGW with a sandbox started for the demo (--no-s3 to skip it)',
+      allowNo: true,
+      default: true,
+    }),
+  };
+
   async run(): Promise<void> {
+    const providers = selectProviders(
+      await installedProviders(this.config, (message) => this.warn(message)),
+      this.flags.provider,
+    );
     let state = await this.runningSandbox();
     const startedHere = state === undefined;
     if (state === undefined) {
       this.say('No sandbox running: starting one for the demo');
-      const up = await runCli(this.binPath, ['sandbox', 'up', '--detach', '--json'], process.env);
+      const forward = [
+        ...(this.flags.s3 ? [] : ['--no-s3']),
+        ...(this.flags.provider ?? []).flatMap((name) => ['--provider', name]),
+      ];
+      const up = await runCli(this.binPath, ['sandbox', 'up', '--detach', '--json', ...forward], process.env);
       if (up.exitCode !== 0) throw new Error(`sandbox up failed: ${failureReason(up)}`);
       state = await this.runningSandbox();
       if (state === undefined) throw new Error('sandbox up reported success but no sandbox runs');
     }
     try {
-      const results = await this.runSteps(state);
+      const results = await this.runSteps(state, providers);
       if (this.jsonOutput) this.printList(results, { columns: [] });
       const failed = results.filter((r) => r.exitCode !== 0);
       if (failed.length > 0) {
@@ -50,8 +73,10 @@ export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
     }
   }
 
-  private async runSteps(state: SandboxState): Promise<DemoResult[]> {
-    const providers = await installedProviders(this.config, (message) => this.warn(message));
+  private async runSteps(
+    state: SandboxState,
+    providers: readonly InstalledProvider[],
+  ): Promise<DemoResult[]> {
     const results: DemoResult[] = [];
     for (const { plugin } of providers) {
       const service = state.services.find((s) => s.name === plugin.name);

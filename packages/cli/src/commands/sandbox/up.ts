@@ -2,6 +2,7 @@ import { ApiError, createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core'
 import { isRgwInstalled, startRgwLab } from '@nimbus-sdk/core/testing';
 import { Flags } from '@oclif/core';
 import { installedProviders } from '../../providers/installed-providers.js';
+import { selectProviders } from '../../providers/select-providers.js';
 import { startDetachedSandbox } from '../../sandbox/detached-sandbox.js';
 import { SandboxCommand } from '../../sandbox/sandbox-command.js';
 import { SANDBOX_PROFILE } from '../../sandbox/sandbox-paths.js';
@@ -23,6 +24,11 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
     'the background; stop it with `nimbus sandbox down`.';
   static override flags = {
     detach: Flags.boolean({ char: 'd', description: 'Run in the background and return once ready' }),
+    provider: Flags.string({
+      char: 'p',
+      description: 'Start only this provider (repeatable; default: every installed provider)',
+      multiple: true,
+    }),
     s3: Flags.boolean({
       description: 'Start a local Ceph RGW when radosgw is installed (--no-s3 to skip it)',
       allowNo: true,
@@ -44,12 +50,13 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
       );
     }
     if (this.flags.detach) {
-      const state = await startDetachedSandbox(
-        this.binPath,
-        this.flags.s3 ? [] : ['--no-s3'],
-        paths,
-        240_000,
-      );
+      // Check the names here too, so a typo fails at once instead of in the background process.
+      selectProviders(await installedProviders(this.config), this.flags.provider);
+      const forward = [
+        ...(this.flags.s3 ? [] : ['--no-s3']),
+        ...(this.flags.provider ?? []).flatMap((name) => ['--provider', name]),
+      ];
+      const state = await startDetachedSandbox(this.binPath, forward, paths, 240_000);
       this.report(state);
       return;
     }
@@ -58,7 +65,10 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
 
   private async runInForeground(): Promise<void> {
     const paths = this.paths;
-    const providers = await installedProviders(this.config, (message) => this.warn(message));
+    const providers = selectProviders(
+      await installedProviders(this.config, (message) => this.warn(message)),
+      this.flags.provider,
+    );
     const wantS3 = this.flags.s3 && (await isRgwInstalled());
     if (providers.length === 0 && !wantS3) {
       throw new ApiError(
