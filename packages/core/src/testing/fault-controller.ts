@@ -70,10 +70,12 @@ export class FaultController {
     return this;
   }
 
+  /** The latency currently applied to every request. */
   get latencyMs(): number {
     return this.#latencyMs;
   }
 
+  /** The clock skew currently applied. */
   get clockSkewMs(): number {
     return this.#skewMs;
   }
@@ -83,7 +85,7 @@ export class FaultController {
     return this.#queue.length;
   }
 
-  /** Consumes the fault for the request that just arrived, if one is queued. */
+  /** Consumes the fault for the request that just arrived, if one is queued (the server calls this). */
   take(): PendingFault | undefined {
     return this.#queue.shift();
   }

@@ -80,21 +80,27 @@ export class Router {
     this.#options = options;
   }
 
+  /** Adds a GET route. */
   get(pattern: string, handler: RouteHandler): this {
     return this.on('GET', pattern, handler);
   }
+  /** Adds a POST route. */
   post(pattern: string, handler: RouteHandler): this {
     return this.on('POST', pattern, handler);
   }
+  /** Adds a PUT route. */
   put(pattern: string, handler: RouteHandler): this {
     return this.on('PUT', pattern, handler);
   }
+  /** Adds a PATCH route. */
   patch(pattern: string, handler: RouteHandler): this {
     return this.on('PATCH', pattern, handler);
   }
+  /** Adds a DELETE route. */
   delete(pattern: string, handler: RouteHandler): this {
     return this.on('DELETE', pattern, handler);
   }
+  /** Adds a HEAD route, for when HEAD must differ from the GET route's headers. */
   head(pattern: string, handler: RouteHandler): this {
     return this.on('HEAD', pattern, handler);
   }

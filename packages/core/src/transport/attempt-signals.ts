@@ -57,9 +57,14 @@ export class CallSignals {
     this.#keepCallerLink = true;
   }
 
+  /** Detaches from the caller's signal once a kept-linked stream has been read to its end. */
+  releaseCallerLink(): void {
+    this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+  }
+
   dispose(): void {
     if (this.#deadlineTimer !== undefined) clearTimeout(this.#deadlineTimer);
-    if (!this.#keepCallerLink) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    if (!this.#keepCallerLink) this.releaseCallerLink();
   }
 }
 

@@ -186,8 +186,13 @@ export function createTransport(options: TransportOptions): Transport {
           );
         }
         if (response.ok || status === 304 || call.acceptStatus?.includes(status)) {
-          const data = await readResponseBody(response, responseType, method, where);
-          keepCallerLink = responseType === 'stream' && data instanceof ReadableStream;
+          let data = await readResponseBody(response, responseType, method, where);
+          if (responseType === 'stream' && calls.limited && data instanceof ReadableStream) {
+            // The caller's signal may still abort the body; the link is dropped once it is read through,
+            // so one long-lived signal used for many downloads does not collect listeners.
+            keepCallerLink = true;
+            data = data.pipeThrough(new TransformStream({ flush: () => calls.releaseCallerLink() }));
+          }
           const etag = response.headers.get('etag') ?? undefined;
           return { kind: 'response', value: { data, status, headers: response.headers, etag, requestId } };
         }

@@ -119,6 +119,36 @@ describe('transport time limits and aborts', () => {
     await expect(pending).rejects.toThrow();
   });
 
+  it('releases the caller signal once a returned stream is read through', async () => {
+    emulator = await startEmulatorServer({
+      handler: () => ({ status: 200, body: Buffer.from('whole body') }),
+    });
+    const transport = createTransport({ baseUrl: emulator.url });
+    const signal = new AbortController().signal;
+    let listeners = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = (...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    };
+    signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+      listeners--;
+      remove(...args);
+    };
+    for (let i = 0; i < 3; i++) {
+      const response = await transport.send<ReadableStream<Uint8Array>>({
+        method: 'GET',
+        path: '/s',
+        responseType: 'stream',
+        signal,
+      });
+      expect(await new Response(response.data).text()).toBe('whole body');
+    }
+    await transport.send({ method: 'GET', path: '/s', responseType: 'text', signal });
+    expect(listeners).toBe(0);
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     let calls = 0;
     emulator = await startEmulatorServer({
