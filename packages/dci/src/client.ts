@@ -7,6 +7,7 @@ import {
   type Transport,
 } from '@nimbus-sdk/core';
 import { authForCredentials, type DciCredentials } from './auth/credentials.js';
+import { reclassifyAuthFailures } from './auth-failures.js';
 import { type JobOutcome, type JobRun, runJob, startJob } from './job-lifecycle.js';
 import { Components } from './resources/components.js';
 import { Files } from './resources/files.js';
@@ -95,18 +96,20 @@ function parseDciError(body: unknown): { message?: string } {
  * for await (const topic of dci.topics.list({ where: { state: 'active' } })) console.log(topic.name);
  */
 export function createDciClient(options: DciClientOptions): DciClient {
-  const transport = createTransport({
-    baseUrl: apiBase(options.url),
-    auth: authForCredentials(options.auth, options.fetch),
-    retry: options.retry,
-    timeoutMs: options.timeoutMs ?? 600_000,
-    userAgent: options.userAgent ?? `nimbus-dci/${packageVersion}`,
-    headers: { 'Client-Version': `nimbus-dci_${packageVersion}` },
-    fetch: options.fetch,
-    logger: options.logger,
-    clock: options.clock,
-    parseErrorBody: parseDciError,
-  });
+  const transport = reclassifyAuthFailures(
+    createTransport({
+      baseUrl: apiBase(options.url),
+      auth: authForCredentials(options.auth, options.fetch),
+      retry: options.retry,
+      timeoutMs: options.timeoutMs ?? 600_000,
+      userAgent: options.userAgent ?? `nimbus-dci/${packageVersion}`,
+      headers: { 'Client-Version': `nimbus-dci_${packageVersion}` },
+      fetch: options.fetch,
+      logger: options.logger,
+      clock: options.clock,
+      parseErrorBody: parseDciError,
+    }),
+  );
   const context: DciContext = {
     transport,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,

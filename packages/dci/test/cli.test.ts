@@ -89,7 +89,7 @@ describe('nimbus dci commands', () => {
     ]);
   });
 
-  it('exits 4 with a JSON error on a missing job, and 3/1 classes for auth failures', async () => {
+  it('exits 4 with a JSON error on a missing job, and 3 for auth failures', async () => {
     const missing = await dci(
       ['job', 'show', '00000000-0000-4000-8000-000000000000', '--json'],
       remoteciEnv(),
@@ -107,7 +107,7 @@ describe('nimbus dci commands', () => {
     expect(badPassword.stderr + badPassword.stdout).not.toContain('wrong-password');
 
     const badSecret = await dci(['topic', 'list'], { ...remoteciEnv(), DCI_API_SECRET: 'x'.repeat(64) });
-    expect(badSecret.code).not.toBe(0);
+    expect(badSecret.code).toBe(3);
     expect(badSecret.stderr).toContain('signature is invalid');
   });
 
@@ -183,6 +183,8 @@ describe('nimbus dci commands', () => {
     expect(JSON.parse(stale.stdout).error.code).toBe('PRECONDITION_FAILED');
     const fresh = await dci(['job', 'update', job.id, '--comment', 'ok', '--json'], remoteciEnv());
     expect(JSON.parse(fresh.stdout).comment).toBe('ok');
+    const tagged = await dci(['job', 'tag', 'add', job.id, 'debug', '--json'], remoteciEnv());
+    expect(JSON.parse(tagged.stdout).tags).toEqual(['debug']);
   });
 
   it('rejects bad input before any request (exit 2)', async () => {

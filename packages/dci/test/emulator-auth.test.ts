@@ -130,6 +130,7 @@ describe('emulator authentication through the SDK', () => {
     serverNow = new Date();
     const error = await failure(remoteciClient({ apiSecret: 'x'.repeat(64) }).identity());
     expect(error.status).toBe(400);
+    expect(error.code).toBe('AUTHENTICATION');
     expect(error.details).toEqual({
       status_code: 400,
       message: 'HmacMechanism failed: signature is invalid',

@@ -1,0 +1,18 @@
+import { Args } from '@oclif/core';
+import { DciCommand, dciFlags } from '../../../../cli/dci-command.js';
+
+export default class JobTagRemove extends DciCommand<typeof JobTagRemove> {
+  static override summary =
+    'Remove a tag from a job (read-modify-write under If-Match, retried on a concurrent change)';
+  static override args = {
+    id: Args.string({ description: 'job id', required: true }),
+    tag: Args.string({ description: 'tag to remove', required: true }),
+  };
+  static override flags = dciFlags;
+  async run(): Promise<void> {
+    const { id, tag } = this.args;
+    const dci = await this.dci();
+    const job = await dci.jobs.removeTag(id, tag);
+    this.outputOne(job, ['id', 'name', 'tags']);
+  }
+}
