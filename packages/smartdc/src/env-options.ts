@@ -1,3 +1,4 @@
+import { ConfigError } from '@nimbus-sdk/core';
 import type { SmartdcClientOptions } from './client-options.js';
 
 /** The settings node-triton and the sdc-* tools read from the environment, TRITON_* first. */
@@ -10,23 +11,26 @@ export const SMARTDC_ENV = {
 
 /**
  * Client options from `TRITON_URL`/`SDC_URL`, `TRITON_ACCOUNT`/`SDC_ACCOUNT`,
- * `TRITON_KEY_ID`/`SDC_KEY_ID` and `TRITON_USER`/`SDC_USER`. Unset ones are left out, so the
- * client's own validation names what is missing.
- * @example const triton = createSmartdcClient(smartdcClientOptionsFromEnv(process.env));
+ * `TRITON_KEY_ID`/`SDC_KEY_ID` and `TRITON_USER`/`SDC_USER`, with `overrides` on top. Throws a
+ * `ConfigError` naming the variables to set when url, account or keyId is still missing.
+ * @example const triton = createSmartdcClient(smartdcClientOptionsFromEnv(process.env, { agent: true }));
  */
 export function smartdcClientOptionsFromEnv(
-  env: Record<string, string | undefined>,
-): Partial<SmartdcClientOptions> {
+  env: Readonly<Record<string, string | undefined>>,
+  overrides: Partial<SmartdcClientOptions> = {},
+): SmartdcClientOptions {
   const pick = (names: readonly string[]) =>
     names.map((name) => env[name]).find((value) => value !== undefined && value !== '');
-  const options: Partial<SmartdcClientOptions> = {};
-  const url = pick(SMARTDC_ENV.url);
-  const account = pick(SMARTDC_ENV.account);
-  const keyId = pick(SMARTDC_ENV.keyId);
-  const user = pick(SMARTDC_ENV.user);
-  if (url !== undefined) options.url = url;
-  if (account !== undefined) options.account = account;
-  if (keyId !== undefined) options.keyId = keyId;
-  if (user !== undefined) options.user = user;
-  return options;
+  const fromEnv: Partial<SmartdcClientOptions> = {};
+  for (const field of ['url', 'account', 'keyId', 'user'] as const) {
+    const value = pick(SMARTDC_ENV[field]);
+    if (value !== undefined) fromEnv[field] = value;
+  }
+  const merged = { ...fromEnv, ...overrides };
+  const missing = (['url', 'account', 'keyId'] as const).filter((field) => !merged[field]);
+  if (missing.length > 0) {
+    const hint = missing.map((field) => `${field} (${SMARTDC_ENV[field].join(' or ')})`).join(', ');
+    throw new ConfigError(`CloudAPI settings missing from the environment: ${hint}`);
+  }
+  return merged as SmartdcClientOptions;
 }

@@ -106,9 +106,7 @@ describe('finding the signing key', () => {
         agent: true,
       }),
     ).toThrow(/either key or agent/);
-    expect(() => createSmartdcClient({ ...smartdcClientOptionsFromEnv({}) } as never)).toThrow(
-      /url is required/,
-    );
+    expect(() => createSmartdcClient({ account: 'a', keyId: rsa.md5 } as never)).toThrow(/url is required/);
     expect(emulator.requestCount).toBe(before);
   });
 
@@ -122,6 +120,15 @@ describe('finding the signing key', () => {
         TRITON_USER: 'bob',
       }),
     ).toEqual({ url: 'https://triton.example', account: 'jill', keyId: rsa.md5, user: 'bob' });
-    expect(smartdcClientOptionsFromEnv({ SDC_URL: '', TRITON_ACCOUNT: 'x' })).toEqual({ account: 'x' });
+    expect(
+      smartdcClientOptionsFromEnv({ SDC_ACCOUNT: 'jill' }, { url: 'https://x', keyId: rsa.md5 }),
+    ).toEqual({
+      url: 'https://x',
+      account: 'jill',
+      keyId: rsa.md5,
+    });
+    expect(() => smartdcClientOptionsFromEnv({ SDC_URL: '', TRITON_ACCOUNT: 'x' })).toThrow(
+      'CloudAPI settings missing from the environment: url (TRITON_URL or SDC_URL), keyId (TRITON_KEY_ID or SDC_KEY_ID)',
+    );
   });
 });
