@@ -1,4 +1,4 @@
-import { isApiError, WaitFailureError } from '@nimbus-sdk/core';
+import { isApiError, pollUntil, WaitFailureError } from '@nimbus-sdk/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
 import { createSmartdcClient, type SmartdcClient } from '../src/index.js';
@@ -66,8 +66,12 @@ describe('machines against the emulator', () => {
       code: 'CONFLICT',
       status: 409,
     });
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect((await triton.snapshots.get(created.id, 'before-upgrade')).state).toBe('created');
+    const ready = await pollUntil(
+      (signal) => triton.snapshots.get(created.id, 'before-upgrade', { signal }),
+      (s) => s.state === 'created',
+      FAST,
+    );
+    expect(ready.state).toBe('created');
     expect((await triton.snapshots.list(created.id)).map((s) => s.name)).toEqual(['before-upgrade']);
     await triton.snapshots.boot(created.id, 'before-upgrade');
     expect((await triton.pollUntil(created.id, 'running', FAST)).state).toBe('running');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
 import { type CloudRoute, empty, json, param } from '../call-context.js';
 import type { SmartdcState } from '../state.js';
@@ -65,7 +66,9 @@ export const machineDataRoutes: CloudRoute[] = [
   {
     method: 'POST',
     path: '/machines/:id/metadata',
-    handler: (req, { state, params }) => json(machines(state).updateMetadata(id(req), dataOf(params))),
+    // CloudAPI answers the merged metadata at once and names the job that applies it.
+    handler: (req, { state, params }) =>
+      json(machines(state).updateMetadata(id(req), dataOf(params)), 200, { 'x-job-uuid': randomUUID() }),
   },
   {
     method: 'GET',
