@@ -9,7 +9,7 @@ import { toDelimited } from './delimited-output.js';
 export const dciFlags = {
   ...profileFlags(dciPlugin.profile, 'DCI'),
   format: Flags.string({
-    description: 'Output format (env DCI_FORMAT); --json is the same as --format json',
+    description: 'Output format; --json is the same as --format json',
     options: ['table', 'json', 'csv', 'tsv'],
     env: 'DCI_FORMAT',
     default: 'table',
