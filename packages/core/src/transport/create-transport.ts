@@ -1,17 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import ky from 'ky';
 import { type AuthStrategy, noAuth } from '../auth/types.js';
 import { type ApiError, isApiError } from '../errors/api-error.js';
-import { ConfigError, ValidationError } from '../errors/client-errors.js';
+import { ConfigError } from '../errors/client-errors.js';
 import { errorFromResponse } from '../errors/from-response.js';
 import type { HttpError } from '../errors/http-errors.js';
 import { maskSecrets, redactUrl, redactValue } from '../errors/redact.js';
-import { AbortError, NetworkError, TimeoutError } from '../errors/transport-errors.js';
-import { conditionHeaders } from '../etag/conditions.js';
 import { abortableDelay } from './abortable-delay.js';
-import { type AttemptSignal, CallSignals, type StopReason } from './attempt-signals.js';
+import { CallSignals } from './attempt-signals.js';
+import { type CallContext, classifyFailure, stopError } from './call-failures.js';
 import { RedactingLog } from './redacted-logging.js';
-import { type PreparedBody, prepareBody } from './request-body.js';
+import { prepareBody } from './request-body.js';
+import { requestHeaders } from './request-headers.js';
 import { buildUrl } from './request-url.js';
 import { readErrorBody, readResponseBody } from './response-body.js';
 import { parseRetryAfterMs } from './retry-after.js';
@@ -47,13 +46,6 @@ function checkBaseUrl(baseUrl: string): void {
   }
 }
 
-function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  const detail = cause && (typeof cause.code === 'string' ? cause.code : cause.message);
-  return typeof detail === 'string' && detail ? `${error.message}: ${detail}` : error.message;
-}
-
 /**
  * Creates the HTTP client a provider SDK sends every call through: per-attempt signing, retries with
  * full-jitter backoff and Retry-After, per-attempt and whole-call time limits, caller aborts, typed
@@ -83,31 +75,11 @@ export function createTransport(options: TransportOptions): Transport {
   const secrets = () => auth.secrets?.() ?? [];
   const log = new RedactingLog(options.logger, secrets);
 
-  function baseHeaders(call: SendOptions, body: PreparedBody): Headers {
-    const headers = new Headers({ 'user-agent': agent });
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
-    for (const [name, value] of Object.entries(conditionHeaders(call.conditions))) headers.set(name, value);
-    if (body.contentType !== undefined) headers.set('content-type', body.contentType);
-    if (body.contentLength !== undefined && body.signable === undefined) {
-      headers.set('content-length', String(body.contentLength));
-    }
-    for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
-    if (!headers.has('x-request-id')) headers.set('x-request-id', randomUUID());
-    return headers;
-  }
-
   async function send<T = unknown>(call: SendOptions): Promise<TransportResponse<T>> {
     checkSendOptions(call);
     const url = buildUrl(options.baseUrl, call.path, call.query);
     const body = prepareBody(call.body);
-    let headers: Headers;
-    try {
-      headers = baseHeaders(call, body);
-    } catch (error) {
-      // Headers rejects names and values that cannot go on the wire (control characters, non-ASCII).
-      const message = `Invalid request: headers ${(error as Error).message}`;
-      throw new ValidationError(message, [{ path: 'headers', message: (error as Error).message }]);
-    }
+    const headers = requestHeaders(agent, options.headers, call, body);
     const clientRequestId = headers.get('x-request-id') ?? '';
     const method = call.method;
     // Redacting parses the URL again, so it is done only when an error or log needs it.
@@ -120,30 +92,13 @@ export function createTransport(options: TransportOptions): Transport {
     const timeoutMs = call.timeoutMs ?? defaultTimeoutMs;
     const repeatable = body.replayable && (policy.methods.has(method) || call.idempotent === true);
 
-    const stopError = (reason: StopReason, cause: unknown): ApiError => {
-      const common = { requestId: clientRequestId, request: where(), cause };
-      if (reason === 'caller') {
-        return new AbortError(`Request aborted by the caller (${method} ${where().url})`, common);
-      }
-      if (reason === 'deadline') {
-        return new TimeoutError(
-          `Request exceeded its total deadline of ${options.totalTimeoutMs} ms (${method} ${where().url})`,
-          { ...common, retryable: false },
-        );
-      }
-      return new TimeoutError(`Attempt timed out after ${timeoutMs} ms (${method} ${where().url})`, common);
-    };
-
-    const classify = (error: unknown, signal: AttemptSignal): { error: ApiError; retryable: boolean } => {
-      const reason = signal.stopReason();
-      if (reason !== undefined)
-        return { error: stopError(reason, error), retryable: reason === 'attempt-timeout' };
-      if (isApiError(error)) return { error, retryable: false };
-      const message = maskSecrets(`Network error: ${causeText(error)} (${method} ${where().url})`, secrets());
-      return {
-        error: new NetworkError(message, { requestId: clientRequestId, request: where(), cause: error }),
-        retryable: true,
-      };
+    const context: CallContext = {
+      method,
+      request: where,
+      requestId: clientRequestId,
+      timeoutMs,
+      totalTimeoutMs: options.totalTimeoutMs,
+      secrets,
     };
 
     const attemptOnce = async (attempt: number, calls: CallSignals): Promise<AttemptOutcome> => {
@@ -209,7 +164,7 @@ export function createTransport(options: TransportOptions): Transport {
         });
         return { kind: 'status', error, status, retryAfterMs };
       } catch (error) {
-        return { kind: 'failure', ...classify(error, signal) };
+        return { kind: 'failure', ...classifyFailure(error, signal.stopReason(), context) };
       } finally {
         signal.dispose(keepCallerLink);
       }
@@ -231,7 +186,7 @@ export function createTransport(options: TransportOptions): Transport {
             renewed = await auth.onUnauthorized({ now, attempt, signal: calls.callSignal });
           } catch (error) {
             const stop = calls.callStop();
-            throw stop ? stopError(stop, error) : error;
+            throw stop ? stopError(stop, error, context) : error;
           }
           if (renewed) continue;
           throw outcome.error;
@@ -261,12 +216,12 @@ export function createTransport(options: TransportOptions): Transport {
         try {
           await abortableDelay(delayMs, calls.callSignal);
         } catch (error) {
-          throw stopError(calls.callStop() ?? 'caller', error);
+          throw stopError(calls.callStop() ?? 'caller', error, context);
         }
       }
     };
 
-    if (call.signal?.aborted) throw stopError('caller', call.signal.reason);
+    if (call.signal?.aborted) throw stopError('caller', call.signal.reason, context);
     const calls = new CallSignals(call.signal, options.totalTimeoutMs);
     try {
       return (await attempts(calls)) as TransportResponse<T>;

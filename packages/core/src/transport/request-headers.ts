@@ -1,0 +1,33 @@
+import { ValidationError } from '../errors/client-errors.js';
+import { conditionHeaders } from '../etag/conditions.js';
+import type { PreparedBody } from './request-body.js';
+import type { SendOptions } from './types.js';
+
+/**
+ * The headers of one call, lowest precedence first: User-Agent, the transport's defaults, ETag
+ * conditions, the body's type and length, then the call's own headers; an `x-request-id` is added
+ * unless the caller gave one. A name or value that cannot go on the wire is a {@link ValidationError}.
+ */
+export function requestHeaders(
+  userAgent: string,
+  defaults: Record<string, string> | undefined,
+  call: SendOptions,
+  body: PreparedBody,
+): Headers {
+  try {
+    const headers = new Headers({ 'user-agent': userAgent });
+    for (const [name, value] of Object.entries(defaults ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(conditionHeaders(call.conditions))) headers.set(name, value);
+    if (body.contentType !== undefined) headers.set('content-type', body.contentType);
+    // fetch sets Content-Length for bytes itself; for a stream only a declared length avoids chunking.
+    if (body.contentLength !== undefined && body.signable === undefined) {
+      headers.set('content-length', String(body.contentLength));
+    }
+    for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
+    if (!headers.has('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
+    return headers;
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new ValidationError(`Invalid request: headers ${reason}`, [{ path: 'headers', message: reason }]);
+  }
+}
