@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
+import { processesWithHome } from './support/leftover-processes.js';
 import { runNimbus } from './support/run-nimbus.js';
 
 let home: IsolatedHome;
@@ -85,6 +86,7 @@ describe('nimbus sandbox with a linked provider plugin', () => {
     expect(down.code, down.stderr).toBe(0);
     expect(down.stdout).toBe(`Sandbox (pid ${state.pid}) stopped\n`);
     expect(await gone(state.pid)).toBe(true);
+    expect(await processesWithHome(home.env.HOME as string)).toEqual([]);
     expect(await exists(join(home.configDir, 'sandbox', 'state.json'))).toBe(false);
     const after = await runNimbus(['hello', 'greeting', 'list'], home.env);
     expect(after.code).toBe(1);
@@ -104,5 +106,6 @@ describe('nimbus sandbox with a linked provider plugin', () => {
     expect(demo.stdout).toContain('Stopped the demo sandbox');
     const status = await runNimbus(['sandbox', 'status', '--json'], home.env);
     expect(JSON.parse(status.stdout)).toEqual({ running: false });
+    expect(await processesWithHome(home.env.HOME as string)).toEqual([]);
   });
 });
