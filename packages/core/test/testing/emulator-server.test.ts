@@ -147,6 +147,23 @@ describe('startEmulatorServer', () => {
     await expect(fetch(emulator.url)).rejects.toThrow();
   });
 
+  it('closes with a request still in flight, failing that request', async () => {
+    let arrived: () => void = () => {};
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const emulator = await start({
+      handler: () => {
+        arrived();
+        return new Promise(() => {});
+      },
+    });
+    const inFlight = fetch(emulator.url).catch((error: unknown) => error);
+    await arrival;
+    await emulator.close();
+    expect(await inFlight).toBeInstanceOf(TypeError);
+  });
+
   it('reports the injected clock, shifted by skew', async () => {
     const fixed = new Date('2026-05-01T12:00:00Z');
     const emulator = await start({
