@@ -78,6 +78,16 @@ function faultAnswer(fault: Exclude<PendingFault, { kind: 'reset' }>): EmulatorR
  * afterAll(() => emulator.close());
  */
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<RunningEmulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new RangeError(`port must be a whole number from 0 to 65535, got ${port}`);
+  }
+  if (
+    options.maxBodyBytes !== undefined &&
+    !(Number.isInteger(options.maxBodyBytes) && options.maxBodyBytes >= 0)
+  ) {
+    throw new RangeError(`maxBodyBytes must be a whole number >= 0, got ${options.maxBodyBytes}`);
+  }
   const handler: RouteHandler =
     typeof options.handler === 'function' ? options.handler : options.handler.handle;
   const faults = options.faults ?? new FaultController();
@@ -146,13 +156,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  const bound = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${bound}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -163,5 +173,5 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     return closing;
   };
 
-  return { url: origin, port, faults, clock, close };
+  return { url: origin, port: bound, faults, clock, close };
 }

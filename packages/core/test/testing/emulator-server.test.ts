@@ -164,6 +164,21 @@ describe('startEmulatorServer', () => {
     expect(await inFlight).toBeInstanceOf(TypeError);
   });
 
+  it('rejects a bad port or body cap before listening', async () => {
+    const handler = () => ({ status: 200 });
+    await expect(startEmulatorServer({ handler, port: 70_000 })).rejects.toThrow(/port must be/);
+    await expect(startEmulatorServer({ handler, maxBodyBytes: -1 })).rejects.toThrow(/maxBodyBytes/);
+  });
+
+  it('listens on a requested fixed port', async () => {
+    const first = await start({ handler: () => ({ status: 200 }) });
+    const port = first.port;
+    await first.close();
+    const second = await start({ handler: () => ({ status: 204 }), port });
+    expect(second.port).toBe(port);
+    expect((await fetch(`${second.url}/`)).status).toBe(204);
+  });
+
   it('reports the injected clock, shifted by skew', async () => {
     const fixed = new Date('2026-05-01T12:00:00Z');
     const emulator = await start({
