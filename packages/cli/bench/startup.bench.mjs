@@ -89,6 +89,7 @@ try {
 
   process.stderr.write('bench: list command against the sandbox\n');
   linkTestProvider();
+  // No RGW: this measures command overhead, and RGW's 20 s start would dominate the bench.
   const up = spawnSync(process.execPath, [bin, 'sandbox', 'up', '--detach', '--no-s3', '--json'], {
     env,
     encoding: 'utf8',
@@ -107,6 +108,30 @@ try {
   ]);
   rows.push(['`curl` GET /greetings (sandbox emulator)', curl, 1]);
   rows.push(['`nimbus hello greeting list --json` (same request)', list, list / curl]);
+
+  const dci = state.services.find((s) => s.name === 'dci');
+  if (dci) {
+    process.stderr.write('bench: dci topic list against the sandbox\n');
+    // Basic auth with the emulator's seeded admin, so curl can make exactly the same request.
+    timeOnce(process.execPath, [
+      bin,
+      'profile',
+      'create',
+      'bench-dci',
+      '--set',
+      `dci.url=${dci.url}`,
+      '--set',
+      'dci.login=admin',
+      '--set',
+      'dci.password=admin',
+    ]);
+    const [dciCurl, dciList] = measure([
+      { command: 'curl', args: ['-sf', '-u', 'admin:admin', `${dci.url}/api/v1/topics`] },
+      { command: process.execPath, args: [bin, 'dci', 'topic', 'list', '--profile', 'bench-dci', '--json'] },
+    ]);
+    rows.push(['`curl -u` GET /api/v1/topics (DCI emulator)', dciCurl, 1]);
+    rows.push(['`nimbus dci topic list --json` (same request)', dciList, dciList / dciCurl]);
+  }
 
   const triton = installTriton();
   if (triton) {
@@ -127,9 +152,11 @@ const lines = [
   '',
   `Wall time of a full process, median of ${RUNS} interleaved runs after one warm-up, on this machine ` +
     `(Node ${process.versions.node}). Start-up commands are compared with \`node -e 0\` (target ≤ 3×): ` +
-    '`--version` and `--help` come from the oclif manifest and import no command. The list command runs ' +
-    'a linked test provider plugin (bearer token, one GET) against `nimbus sandbox up --detach` and is ' +
-    'compared with curl making the same request (target ≤ 4×). node-triton, the classic Triton CLI, is ' +
+    '`--version` is answered by bin/run.js from package.json without loading oclif; `--help` loads oclif ' +
+    'and reads the oclif manifests, importing no command. The list command runs ' +
+    'a linked test provider plugin (bearer token, one GET) and the bundled DCI plugin (basic auth, one ' +
+    'GET of the topics) against `nimbus sandbox up --detach`, each compared with curl making the same ' +
+    'request (target ≤ 4×). node-triton, the classic Triton CLI, is ' +
     'timed from a fresh npm install for scale.',
   '',
   '| command | median ms | ratio |',

@@ -41,6 +41,12 @@ describe('nimbus as a child process', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('exits 2 for an unknown command', async () => {
+    const run = await runNimbus(['frobnicate'], home.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('command frobnicate not found');
+  });
+
   it('exits 2 for a missing required argument', async () => {
     const run = await runNimbus(['profile', 'use'], home.env);
     expect(run.code).toBe(2);
