@@ -106,9 +106,31 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
     const tag = await runNimbus(['smartdc', 'machine', 'tag', 'set', 'web-1', 'env=prod', '--json'], vars);
     expect(JSON.parse(tag.stdout)).toEqual({ role: 'web', env: 'prod' });
 
-    const gone = await runNimbus(['smartdc', 'machine', 'delete', 'web-1', '--wait', '--json'], vars);
+    const resize = await runNimbus(
+      ['smartdc', 'machine', 'resize', 'web-1', 'g4-highcpu-1G', '--wait', '--json'],
+      vars,
+    );
+    expect(resize.code, resize.stderr).toBe(0);
+    expect(JSON.parse(resize.stdout)).toMatchObject({ package: 'g4-highcpu-1G', memory: 1024 });
+
+    const rename = await runNimbus(
+      ['smartdc', 'machine', 'rename', 'web-1', 'web-2', '--wait', '--json'],
+      vars,
+    );
+    expect(rename.code, rename.stderr).toBe(0);
+    expect(JSON.parse(rename.stdout)).toMatchObject({ name: 'web-2' });
+
+    const gone = await runNimbus(['smartdc', 'machine', 'delete', 'web-2', '--wait', '--json'], vars);
     expect(gone.code, gone.stderr).toBe(0);
-    expect(JSON.parse(gone.stdout)).toMatchObject({ name: 'web-1', state: 'deleted' });
+    expect(JSON.parse(gone.stdout)).toMatchObject({ name: 'web-2', state: 'deleted' });
+  });
+
+  it('traces requests with --debug without the signature', async () => {
+    const run = await runNimbus(['smartdc', 'account', 'get', '--debug', '--json'], sdc(homeKey.md5));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('/jill');
+    expect(run.stderr.toLowerCase()).not.toMatch(/signature="[a-z0-9+/=]{20,}/);
+    expect(run.stderr).not.toContain('PRIVATE KEY');
   });
 
   it('prints tables without --json', async () => {

@@ -1,10 +1,11 @@
+import { pollUntil } from '@nimbus-sdk/core';
 import { NimbusCommand, profileFlags } from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
 import { createSmartdcClient, type SmartdcClient } from '../client.js';
 import type { MachineWaitResult } from '../machine-waiters.js';
 import plugin from '../nimbus-plugin.js';
 import { smartdcProfileSpec } from '../profile-spec.js';
-import type { MachineState } from '../types.js';
+import type { Machine, MachineState } from '../types.js';
 
 /** The settings flags every smartdc command takes: --url --account --key-id --user --key-file. */
 export const smartdcFlags = profileFlags(smartdcProfileSpec, 'CLOUDAPI');
@@ -35,6 +36,29 @@ export abstract class SmartdcCommand<T extends typeof Command = typeof Command> 
         signal: control.signal,
         timeoutMs: control.timeoutMs,
         onProgress: control.onProgress,
+      }),
+    );
+  }
+
+  /**
+   * Waits until GetMachine shows `done` (resize, rename and firewall jobs keep the state
+   * `running`, so their end shows in the machine's fields, not its state).
+   */
+  protected waitForMachineChange(
+    client: SmartdcClient,
+    machine: { id: string; name: string },
+    what: string,
+    done: (machine: Machine) => boolean,
+  ): Promise<Machine> {
+    return this.waitWithSpinner(`Waiting for ${machine.name}: ${what}`, (control) =>
+      pollUntil((signal) => client.machines.get(machine.id, { signal }), done, {
+        isFailed: (m) => (m.state === 'failed' || m.state === 'deleted' ? `machine is ${m.state}` : false),
+        signal: control.signal,
+        timeoutMs: control.timeoutMs,
+        minDelayMs: 1_000,
+        maxDelayMs: 5_000,
+        onProgress: control.onProgress,
+        label: `machine ${machine.name}: ${what}`,
       }),
     );
   }

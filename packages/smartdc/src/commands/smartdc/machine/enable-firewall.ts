@@ -1,3 +1,4 @@
+import { waitFlags } from '@nimbus-sdk/core/cli';
 import { Args } from '@oclif/core';
 import { resolveMachine } from '../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
@@ -6,12 +7,16 @@ export default class MachineEnableFirewall extends SmartdcCommand<typeof Machine
   static override summary = 'Enable the cloud firewall of a machine';
   static override aliases = ['smartdc:instance:enable-firewall'];
   static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
-  static override flags = { ...smartdcFlags };
+  static override flags = { ...smartdcFlags, ...waitFlags };
 
   async run(): Promise<void> {
     const client = await this.client();
     const machine = await resolveMachine(client, this.args.machine);
     await client.machines.enableFirewall(machine.id);
-    this.printResult(await client.machines.get(machine.id));
+    this.printResult(
+      this.flags.wait
+        ? await this.waitForMachineChange(client, machine, 'firewall enabled', (m) => m.firewall_enabled)
+        : await client.machines.get(machine.id),
+    );
   }
 }

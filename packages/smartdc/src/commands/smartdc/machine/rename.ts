@@ -1,3 +1,4 @@
+import { waitFlags } from '@nimbus-sdk/core/cli';
 import { Args } from '@oclif/core';
 import { resolveMachine } from '../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
@@ -9,12 +10,16 @@ export default class MachineRename extends SmartdcCommand<typeof MachineRename> 
     machine: Args.string({ required: true, description: 'id, name or short id' }),
     name: Args.string({ required: true, description: 'the new name' }),
   };
-  static override flags = { ...smartdcFlags };
+  static override flags = { ...smartdcFlags, ...waitFlags };
 
   async run(): Promise<void> {
     const client = await this.client();
     const machine = await resolveMachine(client, this.args.machine);
     await client.machines.rename(machine.id, this.args.name);
-    this.printResult(await client.machines.get(machine.id));
+    this.printResult(
+      this.flags.wait
+        ? await this.waitForMachineChange(client, machine, 'renamed', (m) => m.name === this.args.name)
+        : await client.machines.get(machine.id),
+    );
   }
 }
