@@ -12,7 +12,7 @@ export abstract class ProfileCommand<T extends typeof Command> extends NimbusCom
   }
 
   protected providers(): Promise<InstalledProvider[]> {
-    return installedProviders(this.config, (message) => this.warn(message));
+    return installedProviders(this.config);
   }
 
   protected async requireProfileExists(store: ProfileStore, name: string): Promise<void> {

@@ -17,7 +17,8 @@ export interface InstalledProvider {
  */
 export async function installedProviders(
   config: Config,
-  warn: (message: string) => void = () => {},
+  // One plain line per problem: oclif's own warn() wraps long lines at 80 columns when piped.
+  warn: (message: string) => void = (message) => process.stderr.write(`Warning: ${message}\n`),
 ): Promise<InstalledProvider[]> {
   const found: InstalledProvider[] = [];
   for (const oclifPlugin of config.getPluginsList()) {

@@ -35,10 +35,7 @@ export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
   };
 
   async run(): Promise<void> {
-    const providers = selectProviders(
-      await installedProviders(this.config, (message) => this.warn(message)),
-      this.flags.provider,
-    );
+    const providers = selectProviders(await installedProviders(this.config), this.flags.provider);
     let state = await this.runningSandbox();
     const startedHere = state === undefined;
     if (state === undefined) {

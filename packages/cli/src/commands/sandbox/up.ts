@@ -65,10 +65,7 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
 
   private async runInForeground(): Promise<void> {
     const paths = this.paths;
-    const providers = selectProviders(
-      await installedProviders(this.config, (message) => this.warn(message)),
-      this.flags.provider,
-    );
+    const providers = selectProviders(await installedProviders(this.config), this.flags.provider);
     const wantS3 = this.flags.s3 && (await isRgwInstalled());
     if (providers.length === 0 && !wantS3) {
       throw new ApiError(

@@ -1,0 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
+import { runNimbus } from './support/run-nimbus.js';
+
+let home: IsolatedHome;
+
+/** Writes and links a plugin whose nimbus entry is `source`. */
+async function linkPlugin(name: string, source: string): Promise<void> {
+  const dir = join(home.root, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name, version: '1.0.0', type: 'module', oclif: {}, nimbus: { plugin: './plugin.js' } }),
+  );
+  await writeFile(join(dir, 'plugin.js'), source);
+  const link = await runNimbus(['plugins', 'link', dir, '--no-install'], home.env);
+  expect(link.code, link.stderr).toBe(0);
+}
+
+beforeAll(async () => {
+  home = await createIsolatedHome();
+  const link = await runNimbus(['plugins', 'link', home.helloPluginDir, '--no-install'], home.env);
+  expect(link.code, link.stderr).toBe(0);
+  await linkPlugin('nimbus-provider-misshapen', "export default { name: 'Not A Name' };\n");
+  await linkPlugin('nimbus-provider-throws', "throw new Error('cannot initialise');\n");
+});
+afterAll(async () => {
+  await home.remove();
+});
+
+describe('provider plugins that are broken', () => {
+  it('are skipped with a warning naming each one, and the others keep working', async () => {
+    const run = await runNimbus(
+      [
+        'profile',
+        'create',
+        'ok',
+        '--set',
+        'hello.url=http://127.0.0.1:1',
+        '--set',
+        'hello.token=abc',
+        '--json',
+      ],
+      home.env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).sections.hello.url).toBe('http://127.0.0.1:1');
+    expect(run.stderr).toContain('nimbus-provider-misshapen: ./plugin.js needs a lower-case name; skipped');
+    expect(run.stderr).toContain('nimbus-provider-throws: cannot load ./plugin.js: cannot initialise');
+  });
+});
