@@ -9,15 +9,22 @@ export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-opti
 export type { CallOptions } from './cloudapi-context.js';
 export { SMARTDC_ENV, smartdcClientOptionsFromEnv } from './env-options.js';
 export type { MachineWaitOptions, MachineWaitResult, PurgedMachine } from './machine-waiters.js';
-export type { FirewallRuleInput } from './resources/firewall-rules.js';
-export type { ImageFilters } from './resources/images.js';
+export type { AccountResource } from './resources/account.js';
+export type { DatacentersResource, ServicesResource } from './resources/datacenters.js';
+export type { FirewallRuleInput, FirewallRulesResource } from './resources/firewall-rules.js';
+export type { ImageFilters, ImagesResource } from './resources/images.js';
+export type { KeysResource } from './resources/keys.js';
 export type {
   CreateMachineInput,
   MachineAction,
   MachineFilters,
   MachinePaging,
+  MachinesResource,
 } from './resources/machines.js';
 export { MAX_PAGE_SIZE } from './resources/machines.js';
-export type { PackageFilters } from './resources/packages.js';
-export type { TagValue } from './resources/tags.js';
+export type { MetadataResource } from './resources/metadata.js';
+export type { NetworksResource } from './resources/networks.js';
+export type { PackageFilters, PackagesResource } from './resources/packages.js';
+export type { SnapshotsResource } from './resources/snapshots.js';
+export type { TagsResource, TagValue } from './resources/tags.js';
 export type * from './types.js';

@@ -29,7 +29,7 @@ const ROUTES: CloudRoute[] = [
   ...firewallRoutes,
 ];
 
-/** A counter of requests each principal made, so benches can count polls. */
+/** Requests the emulator received, so tests and benches can count what a client sent. */
 export interface RequestCounter {
   total: number;
 }

@@ -282,7 +282,8 @@ export class MachineStore {
     this.#schedule(machine, [['deleted', this.delays.deleteMs]]);
   }
 
-  createSnapshot(id: string, name: unknown): Snapshot {
+  /** CreateMachineSnapshot answers only the name and `queued`; the rest appears on GET. */
+  createSnapshot(id: string, name: unknown): Pick<Snapshot, 'name' | 'state'> {
     const machine = this.get(id);
     if (machine.brand === 'kvm') throw invalidArgument('snapshots are not supported for kvm instances');
     const nowMs = this.now();
@@ -290,7 +291,7 @@ export class MachineStore {
       typeof name === 'string' && name !== ''
         ? name
         : new Date(nowMs).toISOString().replace(/[-:]|\.\d+/g, '');
-    if (machine.snapshots.has(snapshotName)) invalidArgumentThrow(`snapshot ${snapshotName} already exists`);
+    if (machine.snapshots.has(snapshotName)) throw invalidArgument(`snapshot ${snapshotName} already exists`);
     const iso = new Date(nowMs).toISOString();
     const record: SnapshotRecord = {
       name: snapshotName,
@@ -301,7 +302,7 @@ export class MachineStore {
       readyAt: nowMs + this.delays.snapshotMs,
     };
     machine.snapshots.set(snapshotName, record);
-    return { name: snapshotName, state: 'queued' } as Snapshot;
+    return { name: snapshotName, state: 'queued' };
   }
 
   listSnapshots(id: string): Snapshot[] {
@@ -396,10 +397,6 @@ export class MachineStore {
     if (!(key in machine.tags)) throw notFound(`tag ${key} not found`);
     delete machine.tags[key];
   }
-}
-
-function invalidArgumentThrow(message: string): never {
-  throw invalidArgument(message);
 }
 
 /** `active` is CloudAPI's alias for running; `destroyed` for deleted. */

@@ -1,7 +1,7 @@
 import { offsetLimitPages, type PagedIterable, ValidationError } from '@nimbus-sdk/core';
 import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
 import { requireMachineName, requireText } from '../input-checks.js';
-import type { Machine, MachineState } from '../types.js';
+import type { Machine } from '../types.js';
 
 /** CloudAPI's default and maximum ListMachines page. */
 export const MAX_PAGE_SIZE = 1000;
@@ -192,5 +192,3 @@ export function machinesResource(context: CloudApiContext) {
 }
 
 export type MachinesResource = ReturnType<typeof machinesResource>;
-/** States a machine can be waited for. */
-export type { MachineState };

@@ -16,9 +16,13 @@ export function snapshotsResource(context: CloudApiContext) {
         );
   return {
     /** Starts a snapshot (`queued`, then `created`); `name` defaults to a UTC timestamp server-side. */
-    async create(machineId: string, name?: string, options: CallOptions = {}): Promise<Snapshot> {
+    async create(
+      machineId: string,
+      name?: string,
+      options: CallOptions = {},
+    ): Promise<Pick<Snapshot, 'name' | 'state'>> {
       return (
-        await context.transport.send<Snapshot>({
+        await context.transport.send<Pick<Snapshot, 'name' | 'state'>>({
           method: 'POST',
           path: path('snapshots.create', machineId),
           body: { json: name === undefined ? {} : { name: requireText('snapshots.create', 'name', name) } },
