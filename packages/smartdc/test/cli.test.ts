@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
+import plugin from '../src/nimbus-plugin.js';
 import { assertBuilt, runNimbus, smartdcRoot } from './support/nimbus-cli.js';
 import { type RunningAgent, startSshAgent } from './support/ssh-agent.js';
 import { generateKey, type TestKey, tempDir } from './support/ssh-keys.js';
@@ -178,6 +179,26 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
     const run = await runNimbus(['smartdc', 'machine', 'list'], { ...env, SDC_URL: emulator.url });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/SDC_ACCOUNT|account/);
+  });
+
+  it('runs every sandbox demo step against a sandbox the plugin started', async () => {
+    const sandbox = await plugin.startSandbox({ stateDir: root.path });
+    try {
+      const { url, account, keyId, keyFile } = sandbox.profile;
+      const vars = {
+        ...env,
+        SDC_URL: url,
+        SDC_ACCOUNT: account,
+        SDC_KEY_ID: keyId,
+        TRITON_KEY_FILE: keyFile,
+      };
+      for (const step of plugin.demo) {
+        const run = await runNimbus([...step.argv, '--json'], vars);
+        expect(run.code, `${step.title}: ${run.stderr}`).toBe(0);
+      }
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('exits 6 when a wait times out', async () => {
