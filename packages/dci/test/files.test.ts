@@ -135,6 +135,7 @@ describe('file upload and download', () => {
     ).rejects.toMatchObject({
       status: 413,
       code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('Request Entity Too Large'),
     });
     expect((await dci.jobs.files(jobId).toArray()).map((f) => f.name)).not.toContain('huge.bin');
   });

@@ -82,12 +82,20 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
   registerAgents(router, context);
   registerPipelines(router, context);
   registerSso(router, store);
+  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
   const server = await startEmulatorServer({
-    handler: router,
+    // The body limit is checked once the request is read, so the client always gets the 413 answer
+    // rather than a connection closed mid-upload; only absurd bodies are cut off by the kit itself.
+    handler: (request) => {
+      if (request.body.length > maxUploadBytes) {
+        throw dciError(413, `Request Entity Too Large: the body exceeds ${maxUploadBytes} bytes`);
+      }
+      return router.handle(request);
+    },
     port: options.port,
     clock: options.clock,
     faults: options.faults,
-    maxBodyBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+    maxBodyBytes: Math.max(maxUploadBytes, 64 * 1024 * 1024),
   });
   // Row timestamps follow the server clock, skew included.
   clock = server.clock;
