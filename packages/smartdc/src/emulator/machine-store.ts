@@ -43,10 +43,6 @@ const LIST_STATES = new Set([
   'unknown',
   'destroyed',
 ]);
-/** Metadata keys CloudAPI refuses to delete. */
-const PROTECTED_METADATA = new Set(['credentials', 'administrator_pw', 'root_authorized_keys']);
-/** Input keys CloudAPI silently drops from metadata updates. */
-const IGNORED_METADATA = new Set(['account', 'machine', 'uuid', 'owner_uuid', 'credentials', 'image']);
 
 /** Filters ListMachines honours. */
 export interface MachineFilters {
@@ -335,67 +331,6 @@ export class MachineStore {
   deleteSnapshot(id: string, name: string): void {
     const machine = this.get(id);
     if (!machine.snapshots.delete(name)) throw notFound(`${name} not found`);
-  }
-
-  updateMetadata(id: string, input: Record<string, unknown>): Record<string, string> {
-    const machine = this.get(id);
-    for (const [key, value] of Object.entries(input)) {
-      if (IGNORED_METADATA.has(key) || key.endsWith('_pw')) continue;
-      machine.metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
-    }
-    machine.updated = new Date(this.now()).toISOString();
-    return { ...machine.metadata };
-  }
-
-  getMetadata(id: string, key: string): string {
-    const machine = this.get(id);
-    const value = machine.metadata[key];
-    if (value === undefined) throw notFound(`${key} is not metadata`);
-    return value;
-  }
-
-  deleteMetadata(id: string, key: string | undefined): void {
-    const machine = this.get(id);
-    if (key === undefined) {
-      machine.metadata = {};
-      return;
-    }
-    if (PROTECTED_METADATA.has(key)) throw invalidArgument(`${key} cannot be deleted`);
-    if (!(key in machine.metadata)) throw notFound(`${key} is not metadata`);
-    delete machine.metadata[key];
-  }
-
-  setTags(
-    id: string,
-    input: Record<string, unknown>,
-    replace: boolean,
-  ): Record<string, string | number | boolean> {
-    const machine = this.get(id);
-    const next: Record<string, string | number | boolean> = replace ? {} : { ...machine.tags };
-    for (const [key, value] of Object.entries(input)) {
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-        throw invalidArgument(`tag ${key} must be a string, number or boolean`);
-      }
-      next[key] = value;
-    }
-    machine.tags = next;
-    return { ...next };
-  }
-
-  getTag(id: string, key: string): string | number | boolean {
-    const value = this.get(id).tags[key];
-    if (value === undefined) throw notFound(`tag ${key} not found`);
-    return value;
-  }
-
-  deleteTag(id: string, key: string | undefined): void {
-    const machine = this.get(id);
-    if (key === undefined) {
-      machine.tags = {};
-      return;
-    }
-    if (!(key in machine.tags)) throw notFound(`tag ${key} not found`);
-    delete machine.tags[key];
   }
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
 import { type CloudRoute, empty, json, param } from '../call-context.js';
+import { deleteMetadata, getMetadata, updateMetadata } from '../machine-metadata.js';
+import { deleteTag, getTag, setTags } from '../machine-tags.js';
 import type { SmartdcState } from '../state.js';
 
 /** GetMachineMetadata / GetMachineTag: JSON-encoded for application/json, raw for text/plain. */
@@ -19,6 +21,7 @@ function dataOf(params: Record<string, unknown>): Record<string, unknown> {
 
 const id = (request: EmulatorRequest) => param(request, 'id');
 const machines = (state: SmartdcState) => state.machines;
+const machine = (state: SmartdcState, request: EmulatorRequest) => state.machines.get(id(request));
 
 /** Snapshots, metadata and tags of a machine. */
 export const machineDataRoutes: CloudRoute[] = [
@@ -68,18 +71,20 @@ export const machineDataRoutes: CloudRoute[] = [
     path: '/machines/:id/metadata',
     // CloudAPI answers the merged metadata at once and names the job that applies it.
     handler: (req, { state, params }) =>
-      json(machines(state).updateMetadata(id(req), dataOf(params)), 200, { 'x-job-uuid': randomUUID() }),
+      json(updateMetadata(machine(state, req), dataOf(params), new Date(state.now())), 200, {
+        'x-job-uuid': randomUUID(),
+      }),
   },
   {
     method: 'GET',
     path: '/machines/:id/metadata/:key',
-    handler: (req, { state }) => singleValue(req, machines(state).getMetadata(id(req), param(req, 'key'))),
+    handler: (req, { state }) => singleValue(req, getMetadata(machine(state, req), param(req, 'key'))),
   },
   {
     method: 'DELETE',
     path: '/machines/:id/metadata/:key',
     handler: (req, { state }) => {
-      machines(state).deleteMetadata(id(req), param(req, 'key'));
+      deleteMetadata(machine(state, req), param(req, 'key'));
       return empty(204);
     },
   },
@@ -87,7 +92,7 @@ export const machineDataRoutes: CloudRoute[] = [
     method: 'DELETE',
     path: '/machines/:id/metadata',
     handler: (req, { state }) => {
-      machines(state).deleteMetadata(id(req), undefined);
+      deleteMetadata(machine(state, req), undefined);
       return empty(204);
     },
   },
@@ -99,23 +104,23 @@ export const machineDataRoutes: CloudRoute[] = [
   {
     method: 'POST',
     path: '/machines/:id/tags',
-    handler: (req, { state, params }) => json(machines(state).setTags(id(req), dataOf(params), false)),
+    handler: (req, { state, params }) => json(setTags(machine(state, req), dataOf(params), false)),
   },
   {
     method: 'PUT',
     path: '/machines/:id/tags',
-    handler: (req, { state, params }) => json(machines(state).setTags(id(req), dataOf(params), true)),
+    handler: (req, { state, params }) => json(setTags(machine(state, req), dataOf(params), true)),
   },
   {
     method: 'GET',
     path: '/machines/:id/tags/:tag',
-    handler: (req, { state }) => singleValue(req, machines(state).getTag(id(req), param(req, 'tag'))),
+    handler: (req, { state }) => singleValue(req, getTag(machine(state, req), param(req, 'tag'))),
   },
   {
     method: 'DELETE',
     path: '/machines/:id/tags/:tag',
     handler: (req, { state }) => {
-      machines(state).deleteTag(id(req), param(req, 'tag'));
+      deleteTag(machine(state, req), param(req, 'tag'));
       return empty(204);
     },
   },
@@ -123,7 +128,7 @@ export const machineDataRoutes: CloudRoute[] = [
     method: 'DELETE',
     path: '/machines/:id/tags',
     handler: (req, { state }) => {
-      machines(state).deleteTag(id(req), undefined);
+      deleteTag(machine(state, req), undefined);
       return empty(204);
     },
   },
