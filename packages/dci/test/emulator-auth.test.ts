@@ -235,6 +235,9 @@ describe('emulator authentication through the SDK', () => {
       createDciClient({ url: emulator.url, retry: false, auth: { type: 'basic', login, password } });
     expect((await basic('partner', 'partner').identity()).name).toBe('partner');
     expect((await basic('partner@example.com', 'partner').identity()).name).toBe('partner');
+    expect((await failure(basic('nobody', 'x').identity())).message).toContain(
+      'User nobody does not exists.',
+    );
     const error = await failure(basic('partner', 'wrong').identity());
     expect(error.status).toBe(401);
     expect(error.code).toBe('AUTHENTICATION');

@@ -48,6 +48,22 @@ export function authForCredentials(credentials: DciCredentials, fetchImpl?: type
     case 'sso':
       return bearer(credentials.token);
     case 'sso-password':
-      return bearer(ssoPasswordToken({ ...credentials, fetch: fetchImpl }));
+      return ssoPasswordAuth(credentials, fetchImpl);
   }
+}
+
+/** Bearer auth from the SSO password grant; a 401 (e.g. `JWT token expired`) fetches a new token once. */
+function ssoPasswordAuth(credentials: DciSsoPasswordCredentials, fetchImpl?: typeof fetch): AuthStrategy {
+  const tokens = ssoPasswordToken({ ...credentials, fetch: fetchImpl });
+  const strategy = bearer(tokens);
+  return {
+    kind: strategy.kind,
+    authorize: strategy.authorize,
+    describe: () => `sso password grant (${credentials.username})`,
+    secrets: () => [...(strategy.secrets?.() ?? []), credentials.password],
+    async onUnauthorized() {
+      tokens.invalidate();
+      return true;
+    },
+  };
 }

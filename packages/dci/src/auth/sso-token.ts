@@ -18,11 +18,14 @@ interface TokenAnswer {
   expires_in?: unknown;
 }
 
+/** A token provider whose cached token can be dropped (after the server called it expired). */
+export type SsoTokenProvider = (() => Promise<string>) & { invalidate(): void };
+
 /**
  * A bearer-token provider that runs dcictl's password grant against Red Hat SSO and caches the token
  * until 30 s before it expires. Concurrent callers share one in-flight request.
  */
-export function ssoPasswordToken(options: SsoPasswordTokenOptions): () => Promise<string> {
+export function ssoPasswordToken(options: SsoPasswordTokenOptions): SsoTokenProvider {
   const realm = options.realm ?? 'redhat-external';
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -63,11 +66,16 @@ export function ssoPasswordToken(options: SsoPasswordTokenOptions): () => Promis
     return answer.access_token;
   }
 
-  return () => {
+  const provider = () => {
     if (cached && cached.expiresAt > now()) return Promise.resolve(cached.token);
     inFlight ??= fetchToken().finally(() => {
       inFlight = undefined;
     });
     return inFlight;
   };
+  return Object.assign(provider, {
+    invalidate() {
+      cached = undefined;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { type EmulatorRequest, verifyHmacV4 } from '@nimbus-sdk/core/testing';
+import { type EmulatorRequest, verifyBasic, verifyBearer, verifyHmacV4 } from '@nimbus-sdk/core/testing';
 import { type Caller, callerFor } from './caller.js';
 import { dciError } from './dci-error.js';
 import type { DciStore, Row } from './store.js';
@@ -38,24 +38,47 @@ async function bySignature(request: EmulatorRequest, store: DciStore): Promise<C
   return active(store, callerFor(store, identity.kind, identity.row));
 }
 
-function byBasic(value: string, store: DciStore): Caller {
-  const decoded = Buffer.from(value, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const login = colon === -1 ? decoded : decoded.slice(0, colon);
-  const password = colon === -1 ? '' : decoded.slice(colon + 1);
-  const user = store
-    .rows('users')
-    .find((row) => row.state === 'active' && (row.name === login || row.email === login));
-  if (!user) throw dciError(401, `User ${login} does not exists.`);
-  if (store.passwords.get(user.id) !== password) throw dciError(401, 'Invalid user credentials');
-  return callerFor(store, 'user', user);
+async function byBasic(request: EmulatorRequest, store: DciStore): Promise<Caller> {
+  let user: Row | undefined;
+  let attempted = '';
+  const result = await verifyBasic(request, {
+    // The login is a user name or an email; only active users may log in.
+    lookupPassword: (login) => {
+      attempted = login;
+      user = store
+        .rows('users')
+        .find((row) => row.state === 'active' && (row.name === login || row.email === login));
+      return user ? (store.passwords.get(user.id) ?? '') : undefined;
+    },
+  });
+  if (result.ok && user) return callerFor(store, 'user', user);
+  if (!result.ok && result.kind === 'unknown-key') {
+    throw dciError(
+      401,
+      `User ${result.message.replace(/^User (.*) does not exist$/, '$1')} does not exists.`,
+    );
+  }
+  throw dciError(401, 'Invalid user credentials');
 }
 
-function byBearer(token: string, store: DciStore): Caller {
-  const userId = store.ssoTokens.get(token);
-  const user = userId === undefined ? undefined : store.find('users', userId);
-  if (!user) throw dciError(401, 'JWT token decode error: unknown token');
-  return callerFor(store, 'user', user);
+async function byBearer(request: EmulatorRequest, store: DciStore): Promise<Caller> {
+  const result = await verifyBearer<Row>(request, {
+    check: (token) => {
+      const issued = store.ssoTokens.get(token);
+      const user = issued === undefined ? undefined : store.find('users', issued.userId);
+      if (!issued || !user) return { ok: false, kind: 'invalid' };
+      if (issued.expiresAt !== undefined && issued.expiresAt <= store.clock().getTime())
+        return { ok: false, kind: 'expired' };
+      return { ok: true, principal: user };
+    },
+  });
+  if (result.ok) return callerFor(store, 'user', result.principal);
+  throw dciError(
+    401,
+    result.kind === 'expired'
+      ? 'JWT token expired, please refresh.'
+      : 'JWT token decode error: unknown token',
+  );
 }
 
 /** A remoteci or feeder of an inactive team is refused with 412, as upstream. */
@@ -73,9 +96,8 @@ export async function authenticate(request: EmulatorRequest, store: DciStore): P
   if (!authorization) throw dciError(401, 'Authorization header missing');
   const space = authorization.indexOf(' ');
   const scheme = space === -1 ? authorization : authorization.slice(0, space);
-  const rest = space === -1 ? '' : authorization.slice(space + 1).trim();
   if (SIGNATURE_SCHEMES.has(scheme)) return bySignature(request, store);
-  if (scheme === 'Basic') return byBasic(rest, store);
-  if (scheme === 'Bearer') return byBearer(rest, store);
+  if (scheme === 'Basic') return byBasic(request, store);
+  if (scheme === 'Bearer') return byBearer(request, store);
   throw dciError(401, `Authorization scheme ${scheme} unknown`);
 }

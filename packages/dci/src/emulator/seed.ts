@@ -162,7 +162,7 @@ export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSee
     store.jobComponents.set(job.id, [component.id]);
   }
   const ssoToken = randomBytes(24).toString('base64url');
-  store.ssoTokens.set(ssoToken, users.partner.id);
+  store.ssoTokens.set(ssoToken, { userId: users.partner.id });
   return {
     teams: { admin: admin.id, redHat: redHat.id, epm: epm.id, partner: partner.id },
     users,

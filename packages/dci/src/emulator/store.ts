@@ -55,8 +55,8 @@ export class DciStore {
   readonly jobKeyValues = new Map<string, Map<string, number>>();
   /** `userId` → password (plain: this is a test double). */
   readonly passwords = new Map<string, string>();
-  /** Static SSO bearer tokens → user id. */
-  readonly ssoTokens = new Map<string, string>();
+  /** SSO bearer tokens → their user and expiry (ms since epoch; none for the seeded token). */
+  readonly ssoTokens = new Map<string, { userId: string; expiresAt?: number }>();
   /** File id → bytes. */
   readonly contents = new Map<string, Buffer>();
   /** Parsed JUnit results by file id. */

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Router } from '@nimbus-sdk/core/testing';
 import type { DciStore } from '../store.js';
 
+const TOKEN_LIFETIME_S = 300;
+
 /**
  * A Keycloak-shaped password grant (`/auth/realms/redhat-external/protocol/openid-connect/token`)
  * so `SSO_URL` can point at the emulator: it issues opaque bearer tokens the API then accepts.
@@ -20,7 +22,10 @@ export function registerSso(router: Router, store: DciStore): void {
       return { status: 401, body: { error: 'invalid_grant', error_description: 'Invalid user credentials' } };
     }
     const token = randomBytes(24).toString('base64url');
-    store.ssoTokens.set(token, user.id);
-    return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: 300 } };
+    store.ssoTokens.set(token, {
+      userId: user.id,
+      expiresAt: store.clock().getTime() + TOKEN_LIFETIME_S * 1000,
+    });
+    return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S } };
   });
 }
