@@ -52,12 +52,7 @@ async function byBasic(request: EmulatorRequest, store: DciStore): Promise<Calle
     },
   });
   if (result.ok && user) return callerFor(store, 'user', user);
-  if (!result.ok && result.kind === 'unknown-key') {
-    throw dciError(
-      401,
-      `User ${result.message.replace(/^User (.*) does not exist$/, '$1')} does not exists.`,
-    );
-  }
+  if (!result.ok && result.kind === 'unknown-key') throw dciError(401, `User ${attempted} does not exists.`);
   throw dciError(401, 'Invalid user credentials');
 }
 
