@@ -169,6 +169,36 @@ describe('resources against the emulator', () => {
     expect(duplicate.status).toBe(409);
   });
 
+  it('team membership: a new user joins a team and then sees its jobs', async () => {
+    const user = await f.admin.users.create({
+      name: 'lab-op',
+      email: 'op@example.com',
+      password: 'op-password',
+    });
+    const asUser = f.client({ auth: { type: 'basic', login: 'lab-op', password: 'op-password' } });
+    expect(await asUser.jobs.count()).toBe(0);
+    await f.admin.teams.addUser(f.emulator.seed.teams.partner, user.id);
+    expect((await f.admin.teams.users(f.emulator.seed.teams.partner)).map((u) => u.name)).toContain('lab-op');
+    expect((await f.admin.users.teams(user.id)).map((t) => t.name)).toEqual(['Partner Lab']);
+    await f.remoteci.jobs.create({ components: [], topic_id: f.emulator.seed.topic });
+    expect(await asUser.jobs.count()).toBeGreaterThan(0);
+    const refused = await rejection(f.partner.teams.addUser(f.emulator.seed.teams.partner, user.id));
+    expect(refused.status).toBe(401);
+    await f.admin.teams.removeUser(f.emulator.seed.teams.partner, user.id);
+    expect(await asUser.jobs.count()).toBe(0);
+  });
+
+  it('job key/values: set, read back on the job, delete; each bumps the ETag', async () => {
+    const job = await f.remoteci.jobs.create({ components: [], topic_id: f.emulator.seed.topic });
+    await f.remoteci.jobs.setKeyValue(job.id, 'boot_time', 42.5);
+    const withKv = await f.remoteci.jobs.get(job.id);
+    expect(withKv.keys_values).toEqual([{ key: 'boot_time', value: 42.5 }]);
+    expect(withKv.etag).not.toBe(job.etag);
+    await f.remoteci.jobs.deleteKeyValue(job.id, 'boot_time');
+    expect((await f.remoteci.jobs.get(job.id)).keys_values).toEqual([]);
+    await expect(f.remoteci.jobs.setKeyValue(job.id, 'x', Number.NaN)).rejects.toThrow(/finite number/);
+  });
+
   it('pipelines and their jobs', async () => {
     const pipeline = await f.partner.pipelines.create({
       name: 'nightly',

@@ -26,6 +26,8 @@ export interface Job extends DciRecord {
   duration: number;
   tags: string[];
   data: Record<string, unknown>;
+  /** Metrics set with `setKeyValue` (on `get` only). */
+  keys_values?: { key: string; value: number }[];
   topic_id: string;
   remoteci_id: string;
   team_id: string;
@@ -87,6 +89,10 @@ export type JobCreate = z.input<typeof createSchema>;
 export type JobUpdate = z.input<typeof updateSchema>;
 
 const tagSchema = z.string().min(1, 'a tag cannot be empty');
+const keyValueSchema = z.object({
+  key: z.string().min(1, 'key cannot be empty'),
+  value: z.number('value must be a finite number'),
+});
 
 /** `/jobs`: only a remoteci creates jobs; statuses move through jobstates. */
 export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
@@ -112,6 +118,29 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
       signal: options.signal,
     });
     return data.results;
+  }
+
+  /** Sets a numeric metric on the job (dcictl `job-add-key-value`); the job's ETag changes. */
+  async setKeyValue(jobId: string, key: string, value: number, options: CallOptions = {}): Promise<void> {
+    const body = parseInput(keyValueSchema, { key, value }, 'job key/value');
+    await this.context.transport.send({
+      method: 'POST',
+      path: `/jobs/${this.checkId(jobId)}/kv`,
+      body: { json: body },
+      signal: options.signal,
+    });
+  }
+
+  /** Removes a metric from the job. */
+  async deleteKeyValue(jobId: string, key: string, options: CallOptions = {}): Promise<void> {
+    const body = parseInput(keyValueSchema.pick({ key: true }), { key }, 'job key');
+    await this.context.transport.send({
+      method: 'DELETE',
+      path: `/jobs/${this.checkId(jobId)}/kv`,
+      body: { json: body },
+      responseType: 'none',
+      signal: options.signal,
+    });
   }
 
   /** Adds `tag` to the job's tags (read-modify-write under If-Match; retried if the job changes meanwhile). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { parseInput } from '../input-validation.js';
 import { Collection } from './collection.js';
-import { type DciContext, type DciRecord, stateSchema } from './record.js';
+import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
+import type { User } from './users.js';
 
 /** A DCI team: the owner of remotecis, feeders, jobs and users' memberships. */
 export interface Team extends DciRecord {
@@ -28,5 +30,34 @@ export type TeamUpdate = z.input<typeof updateSchema>;
 export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   constructor(context: DciContext) {
     super(context, { path: '/teams', singular: 'team', plural: 'teams', createSchema, updateSchema });
+  }
+
+  /** The team's members. */
+  async users(teamId: string, options: CallOptions = {}): Promise<User[]> {
+    const { data } = await this.context.transport.send<{ users: User[] }>({
+      method: 'GET',
+      path: `/teams/${this.checkId(teamId)}/users`,
+      signal: options.signal,
+    });
+    return data.users;
+  }
+
+  /** Makes `userId` a member of the team (EPM or super admin). */
+  async addUser(teamId: string, userId: string, options: CallOptions = {}): Promise<void> {
+    await this.context.transport.send({
+      method: 'POST',
+      path: `/teams/${this.checkId(teamId)}/users/${parseInput(dciId, userId, 'user id')}`,
+      signal: options.signal,
+    });
+  }
+
+  /** Removes `userId` from the team. */
+  async removeUser(teamId: string, userId: string, options: CallOptions = {}): Promise<void> {
+    await this.context.transport.send({
+      method: 'DELETE',
+      path: `/teams/${this.checkId(teamId)}/users/${parseInput(dciId, userId, 'user id')}`,
+      responseType: 'none',
+      signal: options.signal,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Collection } from './collection.js';
-import { type DciContext, type DciRecord, stateSchema } from './record.js';
+import { type CallOptions, type DciContext, type DciRecord, stateSchema } from './record.js';
+import type { Team } from './teams.js';
 
 /** A DCI user. The password is never returned. */
 export interface User extends DciRecord {
@@ -36,5 +37,15 @@ export type UserUpdate = z.input<typeof updateSchema>;
 export class Users extends Collection<User, UserCreate, UserUpdate> {
   constructor(context: DciContext) {
     super(context, { path: '/users', singular: 'user', plural: 'users', createSchema, updateSchema });
+  }
+
+  /** The teams the user belongs to. */
+  async teams(userId: string, options: CallOptions = {}): Promise<Team[]> {
+    const { data } = await this.context.transport.send<{ teams: Team[] }>({
+      method: 'GET',
+      path: `/users/${this.checkId(userId)}/teams`,
+      signal: options.signal,
+    });
+    return data.teams;
   }
 }

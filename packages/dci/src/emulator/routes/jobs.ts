@@ -207,6 +207,29 @@ export function registerJobs(router: Router, context: RouteContext): void {
     return { status: 200, body: { components, _meta: { count: components.length } } };
   });
 
+  // Metrics on a job (dcictl job-add-key-value); each change bumps the job's etag.
+  router.post('/api/v1/jobs/:id/kv', async (request) => {
+    const { caller, job: row } = await job(request);
+    if (!writesTeam(caller, row.team_id)) throw notAuthorized();
+    const { key, value } = parseBody(
+      request,
+      z.object({ key: z.string().min(1), value: z.number() }).strict(),
+    );
+    const values = store.jobKeyValues.get(row.id) ?? new Map<string, number>();
+    values.set(key, value);
+    store.jobKeyValues.set(row.id, values);
+    store.touch(row);
+    return { status: 201, body: { kv: { job_id: row.id, key, value } } };
+  });
+  router.delete('/api/v1/jobs/:id/kv', async (request) => {
+    const { caller, job: row } = await job(request);
+    if (!writesTeam(caller, row.team_id)) throw notAuthorized();
+    const { key } = parseBody(request, z.object({ key: z.string().min(1) }).strict());
+    store.jobKeyValues.get(row.id)?.delete(key);
+    store.touch(row);
+    return { status: 204 };
+  });
+
   router.post('/api/v1/jobstates', async (request) => {
     const caller = await context.caller(request);
     const body = parseBody(

@@ -2,7 +2,7 @@ import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import { seesAll } from '../caller.js';
 import { notAuthorized } from '../dci-error.js';
-import { type RouteContext, registerResource } from '../resource-routes.js';
+import { type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
 import type { Row } from '../store.js';
 import { state } from './fields.js';
 
@@ -23,7 +23,7 @@ const createSchema = z
   });
 
 /** The password is stored aside and never serialised. */
-function withoutPassword(row: Row): Record<string, unknown> {
+export function withoutPassword(row: Row): Record<string, unknown> {
   const { password: _password, ...rest } = row;
   return rest;
 }
@@ -31,7 +31,7 @@ function withoutPassword(row: Row): Record<string, unknown> {
 /** `/users`: admin/EPM create; a stale etag answers 409. */
 export function registerUsers(router: Router, context: RouteContext): void {
   const { store } = context;
-  registerResource(router, context, {
+  const spec = {
     table: 'users',
     singular: 'user',
     plural: 'users',
@@ -69,8 +69,16 @@ export function registerUsers(router: Router, context: RouteContext): void {
       timezone: 'UTC',
     }),
     view: withoutPassword,
-    afterCreate: (row) => keepPasswordAside(row),
-    afterUpdate: (row) => keepPasswordAside(row),
+    afterCreate: (row: Row) => keepPasswordAside(row),
+    afterUpdate: (row: Row) => keepPasswordAside(row),
+  } satisfies Parameters<typeof registerResource>[2];
+  registerResource(router, context, spec);
+
+  router.get('/api/v1/users/:id/teams', async (request) => {
+    const caller = await context.caller(request);
+    const user = visibleRow(context, spec, caller, request.params.id ?? '');
+    const teams = [...store.teamsOf(user.id)].map((id) => store.find('teams', id)).filter(Boolean);
+    return { status: 200, body: { teams, _meta: { count: teams.length } } };
   });
 
   function keepPasswordAside(row: Row): void {
