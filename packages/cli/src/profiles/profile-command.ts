@@ -1,5 +1,11 @@
-import { ApiError, createProfileStore, nimbusConfigDir, type ProfileStore } from '@nimbus-sdk/core';
-import { NimbusCommand, renderTable } from '@nimbus-sdk/core/cli';
+import {
+  ApiError,
+  createProfileStore,
+  NimbusCommand,
+  nimbusConfigDir,
+  type ProfileStore,
+  renderTable,
+} from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
 import { type InstalledProvider, installedProviders } from '../providers/installed-providers.js';
 import type { ProfileView } from './profile-view.js';

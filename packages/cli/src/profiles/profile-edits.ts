@@ -1,5 +1,4 @@
-import type { Profile } from '@nimbus-sdk/core';
-import { ValidationError, type ValidationIssue } from '@nimbus-sdk/core';
+import { type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
 
 /** One `--set provider.key=value`. */
 export interface SettingAssignment {

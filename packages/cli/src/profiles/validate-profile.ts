@@ -1,4 +1,4 @@
-import { checkSection, type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core';
+import { checkSection, type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
 import { type InstalledProvider, providerNamed } from '../providers/installed-providers.js';
 
 /**

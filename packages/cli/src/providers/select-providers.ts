@@ -1,4 +1,4 @@
-import { ValidationError } from '@nimbus-sdk/core';
+import { ValidationError } from '@nimbus-sdk/core/cli';
 import type { InstalledProvider } from './installed-providers.js';
 
 /**

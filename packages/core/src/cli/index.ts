@@ -5,6 +5,7 @@ export { parseDuration } from './duration.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
 export { ExitCode, exitCodeFor } from './exit-codes.js';
 export { type NimbusArgs, NimbusCommand, type NimbusFlags, type WaitControl } from './nimbus-command.js';
+export * from './profile-exports.js';
 export { profileFlags } from './profile-flags.js';
 export {
   formatBytes,

@@ -1,4 +1,4 @@
-import { ApiError, type Profile, resolveSection } from '@nimbus-sdk/core';
+import { ApiError, type Profile, resolveSection } from '@nimbus-sdk/core/cli';
 import { Args, Flags } from '@oclif/core';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 import { applyEdits, parseAssignments } from '../../profiles/profile-edits.js';

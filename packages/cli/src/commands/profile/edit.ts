@@ -1,4 +1,4 @@
-import { ValidationError } from '@nimbus-sdk/core';
+import { ValidationError } from '@nimbus-sdk/core/cli';
 import { Args, Flags } from '@oclif/core';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 import { applyEdits, parseAssignments, parseRemovals } from '../../profiles/profile-edits.js';

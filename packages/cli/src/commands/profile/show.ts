@@ -1,4 +1,4 @@
-import { ConfigError } from '@nimbus-sdk/core';
+import { ConfigError } from '@nimbus-sdk/core/cli';
 import { Args } from '@oclif/core';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 import { profileView } from '../../profiles/profile-view.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '@nimbus-sdk/core';
+import { ApiError } from '@nimbus-sdk/core/cli';
 import { Flags } from '@oclif/core';
 import { type InstalledProvider, installedProviders } from '../../providers/installed-providers.js';
 import { selectProviders } from '../../providers/select-providers.js';

@@ -1,5 +1,4 @@
-import { ApiError, createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core';
-import { isRgwInstalled, startRgwLab } from '@nimbus-sdk/core/testing';
+import { ApiError, createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core/cli';
 import { Flags } from '@oclif/core';
 import { installedProviders } from '../../providers/installed-providers.js';
 import { selectProviders } from '../../providers/select-providers.js';
@@ -66,6 +65,8 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
   private async runInForeground(): Promise<void> {
     const paths = this.paths;
     const providers = selectProviders(await installedProviders(this.config), this.flags.provider);
+    // The testing kit is loaded only here: no other command pays for it at start-up.
+    const { isRgwInstalled, startRgwLab } = await import('@nimbus-sdk/core/testing');
     const wantS3 = this.flags.s3 && (await isRgwInstalled());
     if (providers.length === 0 && !wantS3) {
       throw new ApiError(
