@@ -8,6 +8,7 @@ import {
 } from '@nimbus-sdk/core';
 import { authForCredentials, type DciCredentials } from './auth/credentials.js';
 import { reclassifyAuthFailures } from './auth-failures.js';
+import { correctClockSkew, serverDateReader, skewableClock } from './clock-skew.js';
 import { type JobOutcome, type JobRun, runJob, startJob } from './job-lifecycle.js';
 import { Components } from './resources/components.js';
 import { Files } from './resources/files.js';
@@ -41,6 +42,11 @@ export interface DciClientOptions {
   clock?: () => Date;
   /** Uploads over this size are refused before sending. Default 20 MiB, the server's default limit. */
   maxUploadBytes?: number;
+  /**
+   * On `signature is expired`, align the signing clock with the server's `Date` and retry once.
+   * Default true.
+   */
+  correctClockSkew?: boolean;
 }
 
 /** A DCI API client. Every resource is a property; lists are lazy async iterables. */
@@ -96,19 +102,24 @@ function parseDciError(body: unknown): { message?: string } {
  * for await (const topic of dci.topics.list({ where: { state: 'active' } })) console.log(topic.name);
  */
 export function createDciClient(options: DciClientOptions): DciClient {
+  const base = apiBase(options.url);
+  const clock = skewableClock(options.clock ?? (() => new Date()));
+  const raw = createTransport({
+    baseUrl: base,
+    auth: authForCredentials(options.auth, options.fetch),
+    retry: options.retry,
+    timeoutMs: options.timeoutMs ?? 600_000,
+    userAgent: options.userAgent ?? `nimbus-dci/${packageVersion}`,
+    headers: { 'Client-Version': `nimbus-dci_${packageVersion}` },
+    fetch: options.fetch,
+    logger: options.logger,
+    clock: clock.now,
+    parseErrorBody: parseDciError,
+  });
   const transport = reclassifyAuthFailures(
-    createTransport({
-      baseUrl: apiBase(options.url),
-      auth: authForCredentials(options.auth, options.fetch),
-      retry: options.retry,
-      timeoutMs: options.timeoutMs ?? 600_000,
-      userAgent: options.userAgent ?? `nimbus-dci/${packageVersion}`,
-      headers: { 'Client-Version': `nimbus-dci_${packageVersion}` },
-      fetch: options.fetch,
-      logger: options.logger,
-      clock: options.clock,
-      parseErrorBody: parseDciError,
-    }),
+    options.correctClockSkew === false
+      ? raw
+      : correctClockSkew(raw, clock, serverDateReader(base, options.fetch)),
   );
   const context: DciContext = {
     transport,

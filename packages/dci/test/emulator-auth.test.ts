@@ -97,7 +97,14 @@ describe('emulator signature verification replays the upstream validation vector
 });
 
 describe('emulator authentication through the SDK', () => {
-  const remoteciClient = (overrides: { apiSecret?: string; clock?: () => Date; fetch?: typeof fetch } = {}) =>
+  const remoteciClient = (
+    overrides: {
+      apiSecret?: string;
+      clock?: () => Date;
+      fetch?: typeof fetch;
+      correctClockSkew?: boolean;
+    } = {},
+  ) =>
     createDciClient({
       url: emulator.url,
       retry: false,
@@ -108,6 +115,7 @@ describe('emulator authentication through the SDK', () => {
       },
       clock: overrides.clock,
       fetch: overrides.fetch,
+      correctClockSkew: overrides.correctClockSkew,
     });
 
   async function failure(promise: Promise<unknown>) {
@@ -141,13 +149,30 @@ describe('emulator authentication through the SDK', () => {
   it('rejects a date 16 minutes off with 400 signature is expired, and accepts 14 minutes off', async () => {
     serverNow = new Date();
     const late = () => new Date(serverNow.getTime() - 16 * 60_000);
-    const error = await failure(remoteciClient({ clock: late }).identity());
+    const error = await failure(remoteciClient({ clock: late, correctClockSkew: false }).identity());
     expect(error.status).toBe(400);
     expect(error.message).toContain('HmacMechanism failed: signature is expired');
     const early = () => new Date(serverNow.getTime() + 14 * 60_000);
     await expect(remoteciClient({ clock: early }).identity()).resolves.toMatchObject({
       id: emulator.seed.remoteci.id,
     });
+  });
+
+  it('by default corrects its clock from the server Date after signature is expired, and retries once', async () => {
+    serverNow = new Date(Date.now() + 3 * 3600_000);
+    const requests: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      requests.push(
+        `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`,
+      );
+      return fetch(input, init);
+    };
+    const client = remoteciClient({ fetch: recording });
+    await expect(client.identity()).resolves.toMatchObject({ id: emulator.seed.remoteci.id });
+    expect(requests).toEqual(['GET /api/v1/identity', 'GET /api/v1/', 'GET /api/v1/identity']);
+    requests.length = 0;
+    await client.identity();
+    expect(requests).toEqual(['GET /api/v1/identity']);
   });
 
   it('rejects a tampered body with 400 signature is invalid', async () => {

@@ -86,11 +86,13 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
   const server = await startEmulatorServer({
     // The body limit is checked once the request is read, so the client always gets the 413 answer
     // rather than a connection closed mid-upload; only absurd bodies are cut off by the kit itself.
-    handler: (request) => {
+    handler: async (request) => {
       if (request.body.length > maxUploadBytes) {
         throw dciError(413, `Request Entity Too Large: the body exceeds ${maxUploadBytes} bytes`);
       }
-      return router.handle(request);
+      const response = await router.handle(request);
+      // Date follows the emulator clock (skew included), as clients use it to correct their own.
+      return { ...response, headers: { date: request.now().toUTCString(), ...response.headers } };
     },
     port: options.port,
     clock: options.clock,
