@@ -8,7 +8,9 @@ import {
 } from '@nimbus-sdk/core';
 import { authForCredentials, type DciCredentials } from './auth/credentials.js';
 import { reclassifyAuthFailures } from './auth-failures.js';
+import { clientOptionsSchema } from './client-options-schema.js';
 import { correctClockSkew, serverDateReader, skewableClock } from './clock-skew.js';
+import { parseInput } from './input-validation.js';
 import { type JobOutcome, type JobRun, runJob, startJob } from './job-lifecycle.js';
 import { Components } from './resources/components.js';
 import { Files } from './resources/files.js';
@@ -102,6 +104,7 @@ function parseDciError(body: unknown): { message?: string } {
  * for await (const topic of dci.topics.list({ where: { state: 'active' } })) console.log(topic.name);
  */
 export function createDciClient(options: DciClientOptions): DciClient {
+  parseInput(clientOptionsSchema, options, 'DCI client options');
   const base = apiBase(options.url);
   const clock = skewableClock(options.clock ?? (() => new Date()));
   const raw = createTransport({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFromEnv, dciClientOptionsFromEnv, parseClientId } from '../src/index.js';
+import { createDciClient, credentialsFromEnv, dciClientOptionsFromEnv, parseClientId } from '../src/index.js';
 
 describe('dcirc environment', () => {
   const url = 'https://api.distributed-ci.io';
@@ -47,5 +47,22 @@ describe('dcirc environment', () => {
     expect(parseClientId('abc')).toEqual({ type: 'remoteci', id: 'abc', accessKey: 'remoteci/abc' });
     expect(parseClientId('feeder/abc/extra')).toEqual({ type: 'feeder', id: 'abc', accessKey: 'feeder/abc' });
     expect(() => parseClientId('team/abc')).toThrow(/remoteci\/<uuid> or feeder\/<uuid>/);
+  });
+});
+
+describe('createDciClient options', () => {
+  it('names what is wrong before building anything', () => {
+    expect(() => createDciClient({ url: '', auth: { type: 'basic', login: 'u', password: 'p' } })).toThrow(
+      /url.*cannot be empty/,
+    );
+    expect(() =>
+      createDciClient({ url: 'https://x', auth: { type: 'signature', clientId: 'remoteci/a' } } as never),
+    ).toThrow(/auth.apiSecret is required/);
+    expect(() => createDciClient({ url: 'https://x', auth: { type: 'token' } } as never)).toThrow(
+      /auth.type must be/,
+    );
+    expect(() => createDciClient({ url: 'ftp://x', auth: { type: 'sso', token: 't' } })).toThrow(
+      /must be http or https/,
+    );
   });
 });
