@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcessesWithHome } from './leftover-processes.js';
 
 /** The CLI package root and its bin. */
 export const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,6 +56,11 @@ export async function createIsolatedHome(): Promise<IsolatedHome> {
     env,
     configDir: join(home, '.config', 'nimbus'),
     helloPluginDir,
-    remove: () => rm(root, { recursive: true, force: true }),
+    remove: async () => {
+      // If a test failed half-way (or the CLI could not even run `sandbox down`), what it started
+      // must still not outlive it.
+      await stopProcessesWithHome(home);
+      await rm(root, { recursive: true, force: true });
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * Pids of live processes started with `HOME=<home>` in their environment: everything a test's
@@ -13,4 +14,23 @@ export async function processesWithHome(home: string): Promise<number[]> {
     if (`\0${environ}`.includes(needle)) found.push(Number(entry));
   }
   return found;
+}
+
+/** Sends SIGTERM to every process {@link processesWithHome} finds, then SIGKILL to any still there after 5 s. */
+export async function stopProcessesWithHome(home: string): Promise<void> {
+  const signal = (pids: number[], name: NodeJS.Signals) => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  signal(await processesWithHome(home), 'SIGTERM');
+  for (let i = 0; i < 50; i++) {
+    if ((await processesWithHome(home)).length === 0) return;
+    await delay(100);
+  }
+  signal(await processesWithHome(home), 'SIGKILL');
 }
