@@ -52,4 +52,4 @@ export type { Team, TeamCreate, Teams, TeamUpdate } from './resources/teams.js';
 export type { Topic, TopicCreate, Topics, TopicUpdate } from './resources/topics.js';
 export type { User, UserCreate, Users, UserUpdate } from './resources/users.js';
 export { isStaleEtag, StaleEtagError } from './stale-etag.js';
-export { DEFAULT_MAX_UPLOAD_BYTES, type UploadSource } from './upload-source.js';
+export { DEFAULT_MAX_UPLOAD_BYTES, type UploadProgress, type UploadSource } from './upload-source.js';

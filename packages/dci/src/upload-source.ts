@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline, Transform } from 'node:stream';
 import { type RequestBody, ValidationError } from '@nimbus-sdk/core';
 
 /**
@@ -30,11 +31,29 @@ function tooLarge(size: number, maxBytes: number): ValidationError {
   );
 }
 
+/** Reports bytes handed to the connection so far, and the total. */
+export type UploadProgress = (sentBytes: number, totalBytes: number) => void;
+
+/** A file stream that reports progress as the transport pulls it (backpressure kept). */
+function countingFileStream(path: string, total: number, onProgress: UploadProgress): NodeJS.ReadableStream {
+  let sent = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sent += chunk.length;
+      onProgress(sent, total);
+      done(null, chunk);
+    },
+  });
+  // A read error destroys `counter` with that error, so the upload fails instead of hanging.
+  return pipeline(createReadStream(path), counter, () => {});
+}
+
 /** Turns `source` into a transport body with its length and hash, refusing oversize files first. */
 export async function uploadBody(
   source: UploadSource,
   contentType: string,
   maxBytes: number,
+  onProgress?: UploadProgress,
 ): Promise<RequestBody> {
   if ('path' in source) {
     const info = await stat(source.path).catch(() => undefined);
@@ -45,7 +64,10 @@ export async function uploadBody(
     }
     if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
     const sha256 = await sha256OfFile(source.path);
-    return { stream: createReadStream(source.path), contentType, contentLength: info.size, sha256 };
+    const stream = onProgress
+      ? countingFileStream(source.path, info.size, onProgress)
+      : createReadStream(source.path);
+    return { stream, contentType, contentLength: info.size, sha256 };
   }
   if ('bytes' in source) {
     const bytes = typeof source.bytes === 'string' ? new TextEncoder().encode(source.bytes) : source.bytes;

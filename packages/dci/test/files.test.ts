@@ -173,6 +173,21 @@ describe('file upload and download', () => {
     expect(await dci.jobs.results(jobId)).toEqual([]);
   });
 
+  it('reports upload progress up to the file size', async () => {
+    const source = join(dir, 'progress.bin');
+    await writeRandomFile(source, 3 * MiB);
+    const reports: number[] = [];
+    await dci.files.upload({
+      jobId,
+      name: 'progress.bin',
+      source: { path: source },
+      onProgress: (sent) => reports.push(sent),
+    });
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.at(-1)).toBe(3 * MiB);
+    expect([...reports].sort((a, b) => a - b)).toEqual(reports);
+  });
+
   it('validates upload labels before any request', async () => {
     await expect(dci.files.upload({ name: 'x', source: { bytes: 'x' } })).rejects.toThrow(
       /exactly one of jobId or jobstateId/,

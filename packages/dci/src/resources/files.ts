@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
-import { type UploadSource, uploadBody } from '../upload-source.js';
+import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { unwrap } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, dciId } from './record.js';
 
@@ -33,8 +33,11 @@ const uploadSchema = z
     path: ['jobId'],
   });
 
-/** Where a file goes and how it is labelled. */
-export type FileUploadInput = z.input<typeof uploadSchema> & { source: UploadSource };
+/** Where a file goes and how it is labelled; `onProgress` reports streamed bytes of `{ path }` sources. */
+export type FileUploadInput = z.input<typeof uploadSchema> & {
+  source: UploadSource;
+  onProgress?: UploadProgress;
+};
 
 /** A file download: its metadata headers and the unread body. */
 export interface FileContent {
@@ -54,10 +57,10 @@ export class Files {
    * @example await dci.files.upload({ jobId, name: 'junit.xml', mime: 'application/junit', source: { path } })
    */
   async upload(input: FileUploadInput, options: CallOptions = {}): Promise<DciFile> {
-    const { source, ...labels } = input;
+    const { source, onProgress, ...labels } = input;
     const checked = parseInput(uploadSchema, labels, 'file upload');
     const mime = checked.mime ?? 'text/plain';
-    const body = await uploadBody(source, mime, this.context.maxUploadBytes);
+    const body = await uploadBody(source, mime, this.context.maxUploadBytes, onProgress);
     const headers: Record<string, string> = { 'DCI-NAME': checked.name, 'DCI-MIME': mime };
     if (checked.jobId) headers['DCI-JOB-ID'] = checked.jobId;
     if (checked.jobstateId) headers['DCI-JOBSTATE-ID'] = checked.jobstateId;

@@ -16,13 +16,17 @@ export default class FileUpload extends DciCommand<typeof FileUpload> {
     const { path } = this.args;
     const { flags } = this;
     const dci = await this.dci();
-    const file = await dci.files.upload({
-      jobId: flags['job-id'],
-      jobstateId: flags['jobstate-id'],
-      name: flags.name ?? basename(path),
-      mime: flags.mime,
-      source: { path },
-    });
+    const bar = this.progressBar(`upload ${basename(path)}`);
+    const file = await dci.files
+      .upload({
+        jobId: flags['job-id'],
+        jobstateId: flags['jobstate-id'],
+        name: flags.name ?? basename(path),
+        mime: flags.mime,
+        source: { path },
+        onProgress: (sent) => bar.update(sent),
+      })
+      .finally(() => bar.stop());
     this.outputOne(file, ['id', 'name', 'mime', 'size', 'job_id']);
   }
 }
