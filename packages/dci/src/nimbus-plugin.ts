@@ -65,7 +65,8 @@ const dciPlugin: NimbusProviderPlugin = {
   },
   async startSandbox() {
     const { startDciEmulator } = await import('./emulator/index.js');
-    const emulator = await startDciEmulator();
+    // A few finished jobs so `job list` in the demo shows something.
+    const emulator = await startDciEmulator({ seed: { jobs: 5 } });
     const { remoteci } = emulator.seed;
     return {
       url: emulator.url,
