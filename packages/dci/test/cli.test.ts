@@ -158,6 +158,11 @@ describe('nimbus dci commands', () => {
       remoteciEnv(),
     );
     expect(files.stdout).toMatch(/\tresults\.xml\t/);
+    const names = await dci(
+      ['file', 'list', '--job-id', job.id, '--format', 'csv', '--columns', 'name,mime'],
+      remoteciEnv(),
+    );
+    expect(names.stdout).toBe('name,mime\nresults.xml,application/junit\n');
 
     const log = join(home, 'build.log');
     await writeFile(log, 'line 1\nline 2\n');

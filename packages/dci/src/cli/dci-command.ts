@@ -38,9 +38,16 @@ export abstract class DciCommand<T extends typeof Command = typeof Command> exte
   protected output(items: readonly object[], columns: readonly string[]): void {
     const format = this.format();
     if (!this.jsonOutput && (format === 'csv' || format === 'tsv')) {
-      const header = !(this.flags as { 'no-header'?: boolean })['no-header'];
+      const flags = this.flags as { 'no-header'?: boolean; columns?: string };
+      const chosen = flags.columns
+        ?.split(',')
+        .map((column) => column.trim())
+        .filter(Boolean);
       const rows = items as readonly Record<string, unknown>[];
-      process.stdout.write(toDelimited(rows, columns, format === 'csv' ? ',' : '\t', header));
+      const separator = format === 'csv' ? ',' : '\t';
+      process.stdout.write(
+        toDelimited(rows, chosen?.length ? chosen : columns, separator, !flags['no-header']),
+      );
       return;
     }
     this.printList(items, { columns });
