@@ -3,8 +3,8 @@ import type { RequestBody } from './types.js';
 
 /** A body ready to sign and send. */
 export interface PreparedBody {
-  /** Exact bytes (signed and sent as is), a one-shot stream, or nothing. */
-  readonly payload: Uint8Array | ReadableStream<Uint8Array> | undefined;
+  /** Exact bytes (signed and sent as is), a one-shot stream (web or Node), or nothing. */
+  readonly payload: Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | undefined;
   /** The bytes a signer hashes; `undefined` for streams and empty requests. */
   readonly signable: Uint8Array | undefined;
   readonly sha256: string | undefined;
@@ -29,29 +29,19 @@ function isWebStream(value: unknown): value is ReadableStream<Uint8Array> {
   return typeof ReadableStream !== 'undefined' && value instanceof ReadableStream;
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | string> {
+function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/** Node streams go out as web streams: that is what fetch accepts with `duplex: 'half'`. */
-function toWebStream(stream: unknown): ReadableStream<Uint8Array> {
-  if (isWebStream(stream)) return stream;
-  if (!isAsyncIterable(stream)) {
-    throw new ValidationError('body.stream must be a web ReadableStream or a Node readable stream', [
-      { path: 'body.stream', message: 'not a stream' },
-    ]);
-  }
-  const iterator = stream[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
-    },
-    async cancel(reason) {
-      await iterator.return?.(reason);
-    },
-  });
+/**
+ * Node streams go to fetch as they are: Node's fetch reads any async iterable itself, so wrapping one
+ * in a web stream here would only add a layer per chunk.
+ */
+function streamPayload(stream: unknown): ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> {
+  if (isWebStream(stream) || isAsyncIterable(stream)) return stream;
+  throw new ValidationError('body.stream must be a web ReadableStream or a Node readable stream', [
+    { path: 'body.stream', message: 'not a stream' },
+  ]);
 }
 
 /**
@@ -115,7 +105,7 @@ export function prepareBody(body: RequestBody | undefined): PreparedBody {
       ]);
     }
     return {
-      payload: toWebStream(body.stream),
+      payload: streamPayload(body.stream),
       signable: undefined,
       sha256: body.sha256,
       contentType: body.contentType ?? 'application/octet-stream',
