@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import sshpk from 'sshpk';
+import type sshpk from 'sshpk';
 import { SigningError } from '../../errors/index.js';
 import { parseFingerprint } from './fingerprint.js';
 import type { KeySigner } from './key-signer.js';
 import { parsePrivateKeyText, signerFromKey } from './private-key.js';
 import { signatureAlgorithmFor } from './signature-algorithm.js';
 import { createSshAgentClient } from './ssh-agent-client.js';
+import { sshpkModule } from './sshpk-module.js';
 
 /** Where {@link findSigningKey} looks. */
 export interface FindSigningKeyOptions {
@@ -86,7 +87,7 @@ async function listKeyFiles(dir: string): Promise<string[]> {
 
 async function readPublicKey(privatePath: string): Promise<sshpk.Key | undefined> {
   try {
-    return sshpk.parseKey(await readFile(`${privatePath}.pub`), 'auto');
+    return sshpkModule().parseKey(await readFile(`${privatePath}.pub`), 'auto');
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
-import sshpk from 'sshpk';
+import type sshpk from 'sshpk';
 import { ValidationError } from '../../errors/index.js';
+import { sshpkModule } from './sshpk-module.js';
 
 /**
  * Parses an SSH key fingerprint in any form people paste: MD5 colon hex (`aa:bb:…`), `MD5:aa:bb:…`,
@@ -8,7 +9,7 @@ import { ValidationError } from '../../errors/index.js';
  */
 export function parseFingerprint(text: string): sshpk.Fingerprint {
   try {
-    return sshpk.parseFingerprint(canonicalFingerprintText(text.trim()), { type: 'key' });
+    return sshpkModule().parseFingerprint(canonicalFingerprintText(text.trim()), { type: 'key' });
   } catch {
     throw new ValidationError(
       `Not an SSH key fingerprint: ${JSON.stringify(text)}. Use MD5 colon hex (aa:bb:…:ff), "MD5:aa:bb:…" or "SHA256:<base64>" as printed by ssh-keygen -l`,
@@ -31,7 +32,7 @@ function canonicalFingerprintText(text: string): string {
  * @example fingerprintMd5('ssh-rsa AAAAB3Nza… me@host') // 'fa:56:a1:6b:…:26:c6'
  */
 export function fingerprintMd5(key: sshpk.Key | sshpk.PrivateKey | string | Buffer): string {
-  const parsed = typeof key === 'string' || Buffer.isBuffer(key) ? sshpk.parseKey(key, 'auto') : key;
+  const parsed = typeof key === 'string' || Buffer.isBuffer(key) ? sshpkModule().parseKey(key, 'auto') : key;
   return parsed.fingerprint('md5').toString('hex');
 }
 

@@ -1,9 +1,10 @@
 import { createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import sshpk from 'sshpk';
+import type sshpk from 'sshpk';
 import { ConfigError, SigningError } from '../../errors/index.js';
 import type { KeySigner } from './key-signer.js';
 import { type SignatureHash, signatureAlgorithmFor } from './signature-algorithm.js';
+import { sshpkModule } from './sshpk-module.js';
 
 /** Where a private key comes from. */
 export interface PrivateKeySource {
@@ -56,7 +57,7 @@ export function parsePrivateKeyText(
   name = 'the private key',
 ): sshpk.PrivateKey {
   try {
-    return sshpk.parsePrivateKey(text, 'auto', passphrase === undefined ? {} : { passphrase });
+    return sshpkModule().parsePrivateKey(text, 'auto', passphrase === undefined ? {} : { passphrase });
   } catch (error) {
     if (error instanceof Error && error.name === 'KeyEncryptedError') {
       throw new SigningError(`SSH key ${name} is encrypted and no passphrase was given`, {

@@ -1,8 +1,9 @@
 import { connect } from 'node:net';
-import sshpk from 'sshpk';
+import type sshpk from 'sshpk';
 import { ConfigError, SigningError } from '../../errors/index.js';
 import { sshEcdsaToDer } from './ecdsa-der.js';
 import { SshWireReader, sshString, sshUint32 } from './ssh-wire.js';
+import { sshpkModule } from './sshpk-module.js';
 
 const AGENT_FAILURE = 5;
 const REQUEST_IDENTITIES = 11;
@@ -62,7 +63,7 @@ export function createSshAgentClient(options: { socketPath?: string } = {}): Ssh
         const blob = Buffer.from(reader.string());
         const comment = reader.string().toString('utf8');
         try {
-          const key = sshpk.parseKey(blob, 'rfc4253');
+          const key = sshpkModule().parseKey(blob, 'rfc4253');
           identities.push({ blob, comment, key, fingerprint: key.fingerprint('md5').toString('hex') });
         } catch {
           // Certificates and key types sshpk does not know cannot sign HTTP Signatures anyway.
