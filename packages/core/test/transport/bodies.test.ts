@@ -95,6 +95,17 @@ describe('transport bodies', () => {
     expect(seen[0]?.headers['transfer-encoding']).toBe('chunked');
   });
 
+  it('sends the string chunks of a Node stream as UTF-8', async () => {
+    const { seen, server } = await echoServer();
+    const transport = createTransport({ baseUrl: server.url });
+    await transport.send({
+      method: 'PUT',
+      path: '/upload',
+      body: { stream: Readable.from(['héllo ', 'wörld']) },
+    });
+    expect(seen[0]?.body.toString('utf8')).toBe('héllo wörld');
+  });
+
   it('never retries a streamed body', async () => {
     const { server } = await echoServer();
     server.faults.failNext(1, 503);
