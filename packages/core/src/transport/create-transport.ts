@@ -110,7 +110,10 @@ export function createTransport(options: TransportOptions): Transport {
           auth,
           method,
           url,
-          headers,
+          // Signing writes into the headers; a later attempt starts from a fresh set built the same way,
+          // so the first (and usually only) attempt does not pay for a copy.
+          headers:
+            attempt === 1 ? headers : requestHeaders(agent, options.headers, call, body, clientRequestId),
           body,
           attempt,
           now,

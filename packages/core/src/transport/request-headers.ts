@@ -5,14 +5,16 @@ import type { SendOptions } from './types.js';
 
 /**
  * The headers of one call, lowest precedence first: User-Agent, the transport's defaults, ETag
- * conditions, the body's type and length, then the call's own headers; an `x-request-id` is added
- * unless the caller gave one. A name or value that cannot go on the wire is a {@link ValidationError}.
+ * conditions, the body's type and length, then the call's own headers; an `x-request-id` (`requestId`,
+ * else a fresh one) is added unless the caller gave one. A name or value that cannot go on the wire is a
+ * {@link ValidationError}.
  */
 export function requestHeaders(
   userAgent: string,
   defaults: Record<string, string> | undefined,
   call: SendOptions,
   body: PreparedBody,
+  requestId?: string,
 ): Headers {
   try {
     const headers = new Headers({ 'user-agent': userAgent });
@@ -24,7 +26,7 @@ export function requestHeaders(
       headers.set('content-length', String(body.contentLength));
     }
     for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
-    if (!headers.has('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
+    if (!headers.has('x-request-id')) headers.set('x-request-id', requestId ?? crypto.randomUUID());
     return headers;
   } catch (error) {
     const reason = (error as Error).message;

@@ -9,7 +9,7 @@ export interface AttemptRequest {
   auth: AuthStrategy;
   method: string;
   url: URL;
-  /** The call's headers; the attempt signs its own copy so a retry starts from clean headers. */
+  /** This attempt's own headers, unsigned; signing adds to them. */
   headers: Headers;
   body: PreparedBody;
   attempt: number;
@@ -25,7 +25,7 @@ export interface AttemptRequest {
  * carries a fresh date and signature over the exact prepared bytes.
  */
 export async function sendAttempt(request: AttemptRequest): Promise<Response> {
-  const headers = new Headers(request.headers);
+  const headers = request.headers;
   try {
     await request.auth.authorize(
       {

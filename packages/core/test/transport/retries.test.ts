@@ -66,6 +66,36 @@ describe('transport retries', () => {
     expect(new Set(wire).size).toBe(2);
   });
 
+  it('signs each attempt on clean headers that keep the call headers and its request id', async () => {
+    const seen: EmulatorRequest[] = [];
+    emulator = await startEmulatorServer({
+      handler: (request) => {
+        seen.push(request);
+        return seen.length === 1
+          ? { status: 502, body: { message: 'bad gateway' } }
+          : { status: 200, body: {} };
+      },
+    });
+    const transport = createTransport({
+      baseUrl: emulator.url,
+      headers: { 'x-team': 'red' },
+      retry: fastRetry,
+      // Appends rather than sets, so headers carried over from an earlier attempt would show.
+      auth: {
+        kind: 'appending',
+        authorize: (request, context) => request.headers.append('x-signed', `attempt-${context.attempt}`),
+        describe: () => 'appending',
+      },
+    });
+    await transport.send({ method: 'GET', path: '/thing', headers: { 'x-call': 'yes' } });
+    expect(seen.map((request) => request.headers['x-signed'])).toEqual(['attempt-1', 'attempt-2']);
+    expect(seen.map((request) => request.headers['x-call'])).toEqual(['yes', 'yes']);
+    expect(seen.map((request) => request.headers['x-team'])).toEqual(['red', 'red']);
+    const ids = seen.map((request) => request.headers['x-request-id']);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
   it('does not retry a POST on 503', async () => {
     const { server } = await recordingServer();
     server.faults.failNext(1, 503, { message: 'try later' });
