@@ -8,6 +8,8 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
     `${pjson.name}/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`,
   );
 } else {
-  const { execute } = await import('@oclif/core');
+  // The `@oclif/core` index also loads all of semver (~50 files) for a Node version check the
+  // package's own `engines` already makes; `execute` alone is what running a command needs.
+  const { execute } = await import('@oclif/core/execute');
   await execute({ dir: import.meta.url });
 }

@@ -1,4 +1,6 @@
-import { Command, Errors, type Interfaces } from '@oclif/core';
+import type { Interfaces } from '@oclif/core';
+import { Command } from '@oclif/core/command';
+import * as Errors from '@oclif/core/errors';
 import { checkSection } from '../config/check-section.js';
 import { nimbusConfigDir } from '../config/config-dir.js';
 import { isSecretField } from '../config/mask-section.js';

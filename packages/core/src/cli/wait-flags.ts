@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { parseDuration } from './duration.js';
 
 /** The default of `--wait-timeout`: long enough for a VM boot, never endless. */

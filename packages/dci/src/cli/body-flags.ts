@@ -1,5 +1,5 @@
 import { ValidationError } from '@nimbus-sdk/core';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
 
 /** How one body field is given on the command line. */

@@ -1,5 +1,6 @@
 import { NimbusCommand, profileFlags } from '@nimbus-sdk/core/cli';
-import { type Command, Flags } from '@oclif/core';
+import type { Command } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { createDciClient, type DciClient } from '../client.js';
 import { credentialsFromEnv } from '../environment.js';
 import dciPlugin, { sectionAsEnv } from '../nimbus-plugin.js';

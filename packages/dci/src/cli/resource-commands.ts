@@ -1,5 +1,7 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
-import { Args, type Command, Flags } from '@oclif/core';
+import type { Command } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import type { DciClient } from '../client.js';
 import type { ListOptions } from '../list-options.js';
 import type { DciRecord } from '../resources/record.js';

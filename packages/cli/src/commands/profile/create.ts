@@ -1,5 +1,6 @@
 import { ApiError, type Profile, resolveSection } from '@nimbus-sdk/core/cli';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 import { applyEdits, parseAssignments } from '../../profiles/profile-edits.js';
 import { profileView } from '../../profiles/profile-view.js';

@@ -1,5 +1,5 @@
 import { ConfigError } from '@nimbus-sdk/core/cli';
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 import { profileView } from '../../profiles/profile-view.js';
 

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 
 export default class ProfileUse extends ProfileCommand<typeof ProfileUse> {

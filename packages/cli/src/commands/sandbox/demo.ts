@@ -1,5 +1,5 @@
 import { ApiError } from '@nimbus-sdk/core/cli';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { type InstalledProvider, installedProviders } from '../../providers/installed-providers.js';
 import { selectProviders } from '../../providers/select-providers.js';
 import { type CliRun, runCli, withProfile } from '../../sandbox/run-cli.js';

@@ -1,5 +1,5 @@
 import { ApiError, createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core/cli';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { installedProviders } from '../../providers/installed-providers.js';
 import { selectProviders } from '../../providers/select-providers.js';
 import { startDetachedSandbox } from '../../sandbox/detached-sandbox.js';

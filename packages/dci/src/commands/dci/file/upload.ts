@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { DciCommand, dciFlags } from '../../../cli/dci-command.js';
 
 export default class FileUpload extends DciCommand<typeof FileUpload> {

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { DciCommand, dciFlags } from '../../../cli/dci-command.js';
 import { JOB_STATUSES } from '../../../resources/jobstates.js';
 

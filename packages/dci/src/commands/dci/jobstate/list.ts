@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { DciCommand, dciFlags } from '../../../cli/dci-command.js';
 import { collect, listFlags } from '../../../cli/resource-commands.js';
 

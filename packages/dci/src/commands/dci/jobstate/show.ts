@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { DciCommand, dciFlags } from '../../../cli/dci-command.js';
 
 export default class JobstateShow extends DciCommand<typeof JobstateShow> {

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
 export default class FwruleEnable extends SmartdcCommand<typeof FwruleEnable> {

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
 export default class ImageList extends SmartdcCommand<typeof ImageList> {

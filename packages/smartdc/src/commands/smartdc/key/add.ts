@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
 export default class KeyAdd extends SmartdcCommand<typeof KeyAdd> {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { waitFlags } from '@nimbus-sdk/core/cli';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { parsePairs } from '../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 

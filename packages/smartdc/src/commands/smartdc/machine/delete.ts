@@ -1,5 +1,5 @@
 import { waitFlags } from '@nimbus-sdk/core/cli';
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { resolveMachine } from '../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 

@@ -1,6 +1,7 @@
 import { ValidationError } from '@nimbus-sdk/core';
 import { waitFlags } from '@nimbus-sdk/core/cli';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { resolveMachine } from '../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 import type { MachineState } from '../../../types.js';

@@ -1,5 +1,6 @@
 import { ValidationError } from '@nimbus-sdk/core';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { resolveMachine } from '../../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js';
 

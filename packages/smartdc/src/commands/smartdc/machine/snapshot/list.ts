@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import * as Args from '@oclif/core/args';
 import { resolveMachine } from '../../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js';
 
