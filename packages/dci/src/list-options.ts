@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from './input-validation.js';
+import { lazySchema } from './lazy-schema.js';
 
 /** A `where` value; `null` means "IS NULL" (sent as an empty value). */
 export type WhereValue = string | number | boolean | null;
@@ -30,34 +31,38 @@ export interface ListOptions {
 export const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 100;
 
-const whereKey = z.string().regex(/^[A-Za-z0-9_.]+$/, 'where field names use letters, digits, "_" and "."');
-const optionsSchema = z
-  .object({
-    where: z
-      .union([z.record(whereKey, z.union([z.string(), z.number(), z.boolean(), z.null()])), z.string()])
-      .optional(),
-    sort: z
-      .union([
-        z.string(),
-        z.array(
-          z.string().regex(/^-?[A-Za-z0-9_.]+$/, 'sort keys are column names, optionally prefixed by "-"'),
-        ),
-      ])
-      .optional(),
-    embed: z.union([z.string(), z.array(z.string())]).optional(),
-    query: z.string().optional(),
-    pageSize: z
-      .number()
-      .int('pageSize must be a whole number')
-      .min(1, 'pageSize must be at least 1')
-      .optional(),
-    createdAfter: z.union([z.date(), z.string().min(1)]).optional(),
-    updatedAfter: z.union([z.date(), z.string().min(1)]).optional(),
-  })
-  .strict()
-  .refine((options) => !(options.where !== undefined && options.query !== undefined), {
-    message: 'use either where or query, not both (the server would silently ignore query)',
-  });
+const whereKey = lazySchema(() =>
+  z.string().regex(/^[A-Za-z0-9_.]+$/, 'where field names use letters, digits, "_" and "."'),
+);
+const optionsSchema = lazySchema(() =>
+  z
+    .object({
+      where: z
+        .union([z.record(whereKey(), z.union([z.string(), z.number(), z.boolean(), z.null()])), z.string()])
+        .optional(),
+      sort: z
+        .union([
+          z.string(),
+          z.array(
+            z.string().regex(/^-?[A-Za-z0-9_.]+$/, 'sort keys are column names, optionally prefixed by "-"'),
+          ),
+        ])
+        .optional(),
+      embed: z.union([z.string(), z.array(z.string())]).optional(),
+      query: z.string().optional(),
+      pageSize: z
+        .number()
+        .int('pageSize must be a whole number')
+        .min(1, 'pageSize must be at least 1')
+        .optional(),
+      createdAfter: z.union([z.date(), z.string().min(1)]).optional(),
+      updatedAfter: z.union([z.date(), z.string().min(1)]).optional(),
+    })
+    .strict()
+    .refine((options) => !(options.where !== undefined && options.query !== undefined), {
+      message: 'use either where or query, not both (the server would silently ignore query)',
+    }),
+);
 
 /** Quotes a CSV field the way the server's CSV reader expects when it holds a comma or a quote. */
 function csvField(text: string): string {
@@ -93,7 +98,7 @@ export interface ListRequest {
  * keeps them while signers drop them, which breaks signatures.
  */
 export function toListRequest(options: ListOptions = {}): ListRequest {
-  const parsed = parseInput(optionsSchema, options, 'list options');
+  const parsed = parseInput(optionsSchema(), options, 'list options');
   const query: Record<string, string> = {};
   const where = typeof parsed.where === 'object' ? whereToString(parsed.where) : parsed.where;
   const entries: [string, string | undefined][] = [

@@ -46,8 +46,9 @@ export interface CollectionSpec<C, U> {
   /** Envelope keys: `job` / `jobs`. */
   singular: string;
   plural: string;
-  createSchema: z.ZodType<C>;
-  updateSchema: z.ZodType<U>;
+  /** Built on first use (see `lazySchema`). */
+  createSchema: () => z.ZodType<C>;
+  updateSchema: () => z.ZodType<U>;
 }
 
 /** An id, or an entity read earlier (its `etag` becomes the If-Match). */
@@ -92,7 +93,7 @@ export class Collection<T extends DciRecord, C, U> {
 
   /** Creates a row and returns it as stored. */
   async create(input: C, options: CallOptions = {}): Promise<T> {
-    const body = parseInput(this.spec.createSchema, input, `${this.spec.singular} create input`);
+    const body = parseInput(this.spec.createSchema(), input, `${this.spec.singular} create input`);
     const { data } = await this.context.transport.send({
       method: 'POST',
       path: this.spec.path,
@@ -104,7 +105,7 @@ export class Collection<T extends DciRecord, C, U> {
 
   /** Applies `patch` under If-Match and returns the row with its new ETag. */
   async update(target: Target, patch: U, options: WriteOptions = {}): Promise<T> {
-    const body = parseInput(this.spec.updateSchema, patch, `${this.spec.singular} update`);
+    const body = parseInput(this.spec.updateSchema(), patch, `${this.spec.singular} update`);
     const id = this.checkId(typeof target === 'string' ? target : target.id);
     const etag = await this.etagFor(target, options);
     return this.withStaleCheck(id, etag, async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
+import { lazySchema } from '../lazy-schema.js';
 import { type UploadSource, uploadBody } from '../upload-source.js';
 import { Collection, unwrap } from './collection.js';
 import {
@@ -40,7 +41,7 @@ export interface ComponentFile extends DciRecord {
   component_id: string;
 }
 
-const fields = {
+const fields = lazySchema(() => ({
   name: z.string().min(1).optional(),
   display_name: z.string().min(1).optional(),
   type: z.string().min(1, 'type is required'),
@@ -56,18 +57,20 @@ const fields = {
   data: jsonObject.optional(),
   tags: z.array(z.string().min(1)).optional(),
   released_at: z.string().optional(),
-};
-const createSchema = z
-  .object(fields)
-  .strict()
-  .refine((c) => c.name !== undefined || c.display_name !== undefined, {
-    message: 'a component needs a name or a display_name',
-    path: ['name'],
-  });
-const updateSchema = z.object(fields).partial().strict();
+}));
+const createSchema = lazySchema(() =>
+  z
+    .object(fields())
+    .strict()
+    .refine((c) => c.name !== undefined || c.display_name !== undefined, {
+      message: 'a component needs a name or a display_name',
+      path: ['name'],
+    }),
+);
+const updateSchema = lazySchema(() => z.object(fields()).partial().strict());
 
-export type ComponentCreate = z.input<typeof createSchema>;
-export type ComponentUpdate = z.input<typeof updateSchema>;
+export type ComponentCreate = z.input<ReturnType<typeof createSchema>>;
+export type ComponentUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/components` and their files. */
 export class Components extends Collection<Component, ComponentCreate, ComponentUpdate> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
+import { lazySchema } from '../lazy-schema.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { unwrap } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, dciId } from './record.js';
@@ -17,24 +18,26 @@ export interface DciFile extends DciRecord {
   team_id: string;
 }
 
-const uploadSchema = z
-  .object({
-    name: z.string().min(1, 'name is required (sent as DCI-NAME)'),
-    jobId: dciId.optional(),
-    jobstateId: dciId.optional(),
-    mime: z
-      .string()
-      .regex(/^[\w.+-]+\/[\w.+-]+$/, 'mime must look like type/subtype')
-      .optional(),
-  })
-  .strict()
-  .refine((input) => (input.jobId === undefined) !== (input.jobstateId === undefined), {
-    message: 'give exactly one of jobId or jobstateId (the file owner)',
-    path: ['jobId'],
-  });
+const uploadSchema = lazySchema(() =>
+  z
+    .object({
+      name: z.string().min(1, 'name is required (sent as DCI-NAME)'),
+      jobId: dciId.optional(),
+      jobstateId: dciId.optional(),
+      mime: z
+        .string()
+        .regex(/^[\w.+-]+\/[\w.+-]+$/, 'mime must look like type/subtype')
+        .optional(),
+    })
+    .strict()
+    .refine((input) => (input.jobId === undefined) !== (input.jobstateId === undefined), {
+      message: 'give exactly one of jobId or jobstateId (the file owner)',
+      path: ['jobId'],
+    }),
+);
 
 /** Where a file goes and how it is labelled; `onProgress` reports streamed bytes of `{ path }` sources. */
-export type FileUploadInput = z.input<typeof uploadSchema> & {
+export type FileUploadInput = z.input<ReturnType<typeof uploadSchema>> & {
   source: UploadSource;
   onProgress?: UploadProgress;
 };
@@ -58,7 +61,7 @@ export class Files {
    */
   async upload(input: FileUploadInput, options: CallOptions = {}): Promise<DciFile> {
     const { source, onProgress, ...labels } = input;
-    const checked = parseInput(uploadSchema, labels, 'file upload');
+    const checked = parseInput(uploadSchema(), labels, 'file upload');
     const mime = checked.mime ?? 'text/plain';
     const body = await uploadBody(source, mime, this.context.maxUploadBytes, onProgress);
     const headers: Record<string, string> = { 'DCI-NAME': checked.name, 'DCI-MIME': mime };

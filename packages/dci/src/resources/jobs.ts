@@ -1,6 +1,7 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
+import { lazySchema } from '../lazy-schema.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, listAt } from './collection.js';
 import type { DciFile } from './files.js';
@@ -54,45 +55,51 @@ export interface JobResult {
   file_id: string;
 }
 
-const createSchema = z
-  .object({
-    components: z.array(dciId, 'components must be an array of component ids'),
-    topic_id: dciId,
-    name: z.string().optional(),
-    comment: z.string().optional(),
-    configuration: z.string().optional(),
-    url: z.url('url must be a URL').optional(),
-    tags: z.array(z.string().min(1)).optional(),
-    data: jsonObject.optional(),
-    status_reason: z.string().optional(),
-    previous_job_id: dciId.optional(),
-    update_previous_job_id: dciId.optional(),
-    pipeline_id: dciId.optional(),
-    state: stateSchema.optional(),
-  })
-  .strict();
-const updateSchema = z
-  .object({
-    name: z.string(),
-    comment: z.string(),
-    status: z.enum(JOB_STATUSES, { message: `status must be one of ${JOB_STATUSES.join(', ')}` }),
-    status_reason: z.string(),
-    configuration: z.string(),
-    url: z.url('url must be a URL'),
-    tags: z.array(z.string().min(1)),
-    state: stateSchema,
-  })
-  .partial()
-  .strict();
+const createSchema = lazySchema(() =>
+  z
+    .object({
+      components: z.array(dciId, 'components must be an array of component ids'),
+      topic_id: dciId,
+      name: z.string().optional(),
+      comment: z.string().optional(),
+      configuration: z.string().optional(),
+      url: z.url('url must be a URL').optional(),
+      tags: z.array(z.string().min(1)).optional(),
+      data: jsonObject.optional(),
+      status_reason: z.string().optional(),
+      previous_job_id: dciId.optional(),
+      update_previous_job_id: dciId.optional(),
+      pipeline_id: dciId.optional(),
+      state: stateSchema.optional(),
+    })
+    .strict(),
+);
+const updateSchema = lazySchema(() =>
+  z
+    .object({
+      name: z.string(),
+      comment: z.string(),
+      status: z.enum(JOB_STATUSES, { message: `status must be one of ${JOB_STATUSES.join(', ')}` }),
+      status_reason: z.string(),
+      configuration: z.string(),
+      url: z.url('url must be a URL'),
+      tags: z.array(z.string().min(1)),
+      state: stateSchema,
+    })
+    .partial()
+    .strict(),
+);
 
-export type JobCreate = z.input<typeof createSchema>;
-export type JobUpdate = z.input<typeof updateSchema>;
+export type JobCreate = z.input<ReturnType<typeof createSchema>>;
+export type JobUpdate = z.input<ReturnType<typeof updateSchema>>;
 
-const tagSchema = z.string().min(1, 'a tag cannot be empty');
-const keyValueSchema = z.object({
-  key: z.string().min(1, 'key cannot be empty'),
-  value: z.number('value must be a finite number'),
-});
+const tagSchema = lazySchema(() => z.string().min(1, 'a tag cannot be empty'));
+const keyValueSchema = lazySchema(() =>
+  z.object({
+    key: z.string().min(1, 'key cannot be empty'),
+    value: z.number('value must be a finite number'),
+  }),
+);
 
 /** `/jobs`: only a remoteci creates jobs; statuses move through jobstates. */
 export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
@@ -122,7 +129,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
 
   /** Sets a numeric metric on the job (dcictl `job-add-key-value`); the job's ETag changes. */
   async setKeyValue(jobId: string, key: string, value: number, options: CallOptions = {}): Promise<void> {
-    const body = parseInput(keyValueSchema, { key, value }, 'job key/value');
+    const body = parseInput(keyValueSchema(), { key, value }, 'job key/value');
     await this.context.transport.send({
       method: 'POST',
       path: `/jobs/${this.checkId(jobId)}/kv`,
@@ -133,7 +140,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
 
   /** Removes a metric from the job. */
   async deleteKeyValue(jobId: string, key: string, options: CallOptions = {}): Promise<void> {
-    const body = parseInput(keyValueSchema.pick({ key: true }), { key }, 'job key');
+    const body = parseInput(keyValueSchema().pick({ key: true }), { key }, 'job key');
     await this.context.transport.send({
       method: 'DELETE',
       path: `/jobs/${this.checkId(jobId)}/kv`,
@@ -145,7 +152,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
 
   /** Adds `tag` to the job's tags (read-modify-write under If-Match; retried if the job changes meanwhile). */
   addTag(jobId: string, tag: string, options: CallOptions = {}): Promise<Job> {
-    const checked = parseInput(tagSchema, tag, 'tag');
+    const checked = parseInput(tagSchema(), tag, 'tag');
     return this.updateWithRetry(
       jobId,
       (job) => (job.tags.includes(checked) ? undefined : { tags: [...job.tags, checked] }),
@@ -155,7 +162,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
 
   /** Removes `tag` from the job's tags (read-modify-write under If-Match). */
   removeTag(jobId: string, tag: string, options: CallOptions = {}): Promise<Job> {
-    const checked = parseInput(tagSchema, tag, 'tag');
+    const checked = parseInput(tagSchema(), tag, 'tag');
     return this.updateWithRetry(
       jobId,
       (job) => (job.tags.includes(checked) ? { tags: job.tags.filter((t) => t !== checked) } : undefined),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
+import { lazySchema } from '../lazy-schema.js';
 import { unwrap } from './collection.js';
 import { type CallOptions, type DciContext, dciId } from './record.js';
 
@@ -25,14 +26,16 @@ export interface Jobstate {
   job_id: string;
 }
 
-const createSchema = z
-  .object({
-    job_id: dciId,
-    status: z.enum(JOB_STATUSES, { message: `status must be one of ${JOB_STATUSES.join(', ')}` }),
-    comment: z.string().optional(),
-  })
-  .strict();
-export type JobstateCreate = z.input<typeof createSchema>;
+const createSchema = lazySchema(() =>
+  z
+    .object({
+      job_id: dciId,
+      status: z.enum(JOB_STATUSES, { message: `status must be one of ${JOB_STATUSES.join(', ')}` }),
+      comment: z.string().optional(),
+    })
+    .strict(),
+);
+export type JobstateCreate = z.input<ReturnType<typeof createSchema>>;
 
 /** `/jobstates`: posting one sets the job's status. There is no list (use `jobs.jobstates`). */
 export class Jobstates {
@@ -40,7 +43,7 @@ export class Jobstates {
 
   /** Records a status change; the job takes `status`. */
   async create(input: JobstateCreate, options: CallOptions = {}): Promise<Jobstate> {
-    const body = parseInput(createSchema, input, 'jobstate');
+    const body = parseInput(createSchema(), input, 'jobstate');
     const { data } = await this.context.transport.send({
       method: 'POST',
       path: '/jobstates',

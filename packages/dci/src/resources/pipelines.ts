@@ -1,5 +1,6 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, listAt } from './collection.js';
 import type { Job } from './jobs.js';
@@ -11,13 +12,15 @@ export interface Pipeline extends DciRecord {
   team_id: string;
 }
 
-const createSchema = z
-  .object({ name: z.string().min(1, 'name is required'), team_id: dciId, state: stateSchema.optional() })
-  .strict();
-const updateSchema = createSchema.partial().strict();
+const createSchema = lazySchema(() =>
+  z
+    .object({ name: z.string().min(1, 'name is required'), team_id: dciId, state: stateSchema.optional() })
+    .strict(),
+);
+const updateSchema = lazySchema(() => createSchema().partial().strict());
 
-export type PipelineCreate = z.input<typeof createSchema>;
-export type PipelineUpdate = z.input<typeof updateSchema>;
+export type PipelineCreate = z.input<ReturnType<typeof createSchema>>;
+export type PipelineUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/pipelines`. */
 export class Pipelines extends Collection<Pipeline, PipelineCreate, PipelineUpdate> {

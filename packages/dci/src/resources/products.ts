@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
+import { lazySchema } from '../lazy-schema.js';
 import { Collection } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
 import type { Team } from './teams.js';
@@ -11,18 +12,20 @@ export interface Product extends DciRecord {
   description: string | null;
 }
 
-const createSchema = z
-  .object({
-    name: z.string().min(1, 'name is required'),
-    label: z.string().min(1).optional(),
-    description: z.string().optional(),
-    state: stateSchema.optional(),
-  })
-  .strict();
-const updateSchema = createSchema.partial().strict();
+const createSchema = lazySchema(() =>
+  z
+    .object({
+      name: z.string().min(1, 'name is required'),
+      label: z.string().min(1).optional(),
+      description: z.string().optional(),
+      state: stateSchema.optional(),
+    })
+    .strict(),
+);
+const updateSchema = lazySchema(() => createSchema().partial().strict());
 
-export type ProductCreate = z.input<typeof createSchema>;
-export type ProductUpdate = z.input<typeof updateSchema>;
+export type ProductCreate = z.input<ReturnType<typeof createSchema>>;
+export type ProductUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/products`: create, update and delete need a super admin. */
 export class Products extends Collection<Product, ProductCreate, ProductUpdate> {

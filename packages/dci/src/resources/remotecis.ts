@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { Collection, type Target, unwrap } from './collection.js';
 import {
   type DciContext,
@@ -27,23 +28,25 @@ export interface Feeder extends DciRecord {
   team_id: string;
 }
 
-const remoteciCreate = z
-  .object({
-    name: z.string().min(1, 'name is required'),
-    team_id: dciId,
-    data: jsonObject.optional(),
-    public: z.boolean().optional(),
-    state: stateSchema.optional(),
-  })
-  .strict();
-const remoteciUpdate = remoteciCreate.partial().strict();
-const feederCreate = remoteciCreate.omit({ public: true }).strict();
-const feederUpdate = feederCreate.partial().strict();
+const remoteciCreate = lazySchema(() =>
+  z
+    .object({
+      name: z.string().min(1, 'name is required'),
+      team_id: dciId,
+      data: jsonObject.optional(),
+      public: z.boolean().optional(),
+      state: stateSchema.optional(),
+    })
+    .strict(),
+);
+const remoteciUpdate = lazySchema(() => remoteciCreate().partial().strict());
+const feederCreate = lazySchema(() => remoteciCreate().omit({ public: true }).strict());
+const feederUpdate = lazySchema(() => feederCreate().partial().strict());
 
-export type RemoteciCreate = z.input<typeof remoteciCreate>;
-export type RemoteciUpdate = z.input<typeof remoteciUpdate>;
-export type FeederCreate = z.input<typeof feederCreate>;
-export type FeederUpdate = z.input<typeof feederUpdate>;
+export type RemoteciCreate = z.input<ReturnType<typeof remoteciCreate>>;
+export type RemoteciUpdate = z.input<ReturnType<typeof remoteciUpdate>>;
+export type FeederCreate = z.input<ReturnType<typeof feederCreate>>;
+export type FeederUpdate = z.input<ReturnType<typeof feederUpdate>>;
 
 /** Shared by remotecis and feeders: both own a resettable API secret. */
 class SecretHolders<T extends DciRecord, C, U> extends Collection<T, C, U> {

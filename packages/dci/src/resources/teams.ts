@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
+import { lazySchema } from '../lazy-schema.js';
 import { Collection } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
 import type { User } from './users.js';
@@ -12,19 +13,21 @@ export interface Team extends DciRecord {
   has_pre_release_access: boolean;
 }
 
-const createSchema = z
-  .object({
-    name: z.string().min(1, 'name is required'),
-    country: z.string().optional(),
-    external: z.boolean().optional(),
-    has_pre_release_access: z.boolean().optional(),
-    state: stateSchema.optional(),
-  })
-  .strict();
-const updateSchema = createSchema.partial().strict();
+const createSchema = lazySchema(() =>
+  z
+    .object({
+      name: z.string().min(1, 'name is required'),
+      country: z.string().optional(),
+      external: z.boolean().optional(),
+      has_pre_release_access: z.boolean().optional(),
+      state: stateSchema.optional(),
+    })
+    .strict(),
+);
+const updateSchema = lazySchema(() => createSchema().partial().strict());
 
-export type TeamCreate = z.input<typeof createSchema>;
-export type TeamUpdate = z.input<typeof updateSchema>;
+export type TeamCreate = z.input<ReturnType<typeof createSchema>>;
+export type TeamUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/teams` (create needs an admin or EPM; a stale ETag answers 409). */
 export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {

@@ -1,5 +1,6 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, listAt } from './collection.js';
 import type { Component } from './components.js';
@@ -16,22 +17,24 @@ export interface Topic extends DciRecord {
   data: Record<string, unknown>;
 }
 
-const createSchema = z
-  .object({
-    name: z.string().min(1, 'name is required'),
-    product_id: dciId,
-    component_types: z.array(z.string().min(1)).optional(),
-    component_types_optional: z.array(z.string().min(1)).optional(),
-    next_topic_id: dciId.nullable().optional(),
-    export_control: z.boolean().optional(),
-    data: jsonObject.optional(),
-    state: stateSchema.optional(),
-  })
-  .strict();
-const updateSchema = createSchema.partial().strict();
+const createSchema = lazySchema(() =>
+  z
+    .object({
+      name: z.string().min(1, 'name is required'),
+      product_id: dciId,
+      component_types: z.array(z.string().min(1)).optional(),
+      component_types_optional: z.array(z.string().min(1)).optional(),
+      next_topic_id: dciId.nullable().optional(),
+      export_control: z.boolean().optional(),
+      data: jsonObject.optional(),
+      state: stateSchema.optional(),
+    })
+    .strict(),
+);
+const updateSchema = lazySchema(() => createSchema().partial().strict());
 
-export type TopicCreate = z.input<typeof createSchema>;
-export type TopicUpdate = z.input<typeof updateSchema>;
+export type TopicCreate = z.input<ReturnType<typeof createSchema>>;
+export type TopicUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/topics`. */
 export class Topics extends Collection<Topic, TopicCreate, TopicUpdate> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { Collection } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, stateSchema } from './record.js';
 import type { Team } from './teams.js';
@@ -12,7 +13,7 @@ export interface User extends DciRecord {
   timezone: string;
 }
 
-const base = {
+const base = lazySchema(() => ({
   name: z.string().min(1, 'name is required'),
   fullname: z.string().optional(),
   email: z.email('email must be an email address').optional(),
@@ -20,18 +21,20 @@ const base = {
   password: z.string().min(1).optional(),
   timezone: z.string().optional(),
   state: stateSchema.optional(),
-};
-const createSchema = z
-  .object(base)
-  .strict()
-  .refine((user) => user.email !== undefined || user.sso_username !== undefined, {
-    message: 'a user needs an email or an sso_username',
-    path: ['email'],
-  });
-const updateSchema = z.object(base).partial().strict();
+}));
+const createSchema = lazySchema(() =>
+  z
+    .object(base())
+    .strict()
+    .refine((user) => user.email !== undefined || user.sso_username !== undefined, {
+      message: 'a user needs an email or an sso_username',
+      path: ['email'],
+    }),
+);
+const updateSchema = lazySchema(() => z.object(base()).partial().strict());
 
-export type UserCreate = z.input<typeof createSchema>;
-export type UserUpdate = z.input<typeof updateSchema>;
+export type UserCreate = z.input<ReturnType<typeof createSchema>>;
+export type UserUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/users` (admin or EPM; a stale ETag answers 409). */
 export class Users extends Collection<User, UserCreate, UserUpdate> {
