@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthStrategy, SignableRequest } from '../../src/auth/types.js';
+import { NetworkError } from '../../src/errors/transport-errors.js';
 import { type RunningEmulator, startEmulatorServer } from '../../src/testing/index.js';
 import type { EmulatorRequest } from '../../src/testing/types.js';
 import { createTransport } from '../../src/transport/create-transport.js';
@@ -104,6 +105,23 @@ describe('transport bodies', () => {
       body: { stream: Readable.from(['héllo ', 'wörld']) },
     });
     expect(seen[0]?.body.toString('utf8')).toBe('héllo wörld');
+  });
+
+  it('fails a redirected streamed upload once, naming the redirect, since the stream cannot be re-sent', async () => {
+    let calls = 0;
+    emulator = await startEmulatorServer({
+      handler: () => {
+        calls++;
+        return { status: 307, headers: { location: '/elsewhere' }, body: '' };
+      },
+    });
+    const transport = createTransport({ baseUrl: emulator.url, retry: { limit: 3, baseDelayMs: 1 } });
+    const error = await transport
+      .send({ method: 'PUT', path: '/upload', body: { stream: Readable.from([Buffer.from('abc')]) } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(/redirect.*PUT http:\/\/127\.0\.0\.1:\d+\/upload/);
+    expect(calls).toBe(1);
   });
 
   it('never retries a streamed body', async () => {
