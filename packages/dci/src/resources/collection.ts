@@ -46,9 +46,29 @@ export interface CollectionSpec<C, U> {
   /** Envelope keys: `job` / `jobs`. */
   singular: string;
   plural: string;
-  /** Built on first use (see `lazySchema`). */
-  createSchema: () => z.ZodType<C>;
-  updateSchema: () => z.ZodType<U>;
+  /** Read at each create/update, never at construction, so it may be a getter (see {@link lazyCollectionSpec}). */
+  createSchema: z.ZodType<C>;
+  updateSchema: z.ZodType<U>;
+}
+
+/**
+ * A {@link CollectionSpec} whose schemas are built on first create/update: a `nimbus dci` command
+ * constructs every resource of the client but validates input of at most one.
+ */
+export function lazyCollectionSpec<C, U>(
+  names: Pick<CollectionSpec<C, U>, 'path' | 'singular' | 'plural'>,
+  createSchema: () => z.ZodType<C>,
+  updateSchema: () => z.ZodType<U>,
+): CollectionSpec<C, U> {
+  return {
+    ...names,
+    get createSchema() {
+      return createSchema();
+    },
+    get updateSchema() {
+      return updateSchema();
+    },
+  };
 }
 
 /** An id, or an entity read earlier (its `etag` becomes the If-Match). */
@@ -93,7 +113,7 @@ export class Collection<T extends DciRecord, C, U> {
 
   /** Creates a row and returns it as stored. */
   async create(input: C, options: CallOptions = {}): Promise<T> {
-    const body = parseInput(this.spec.createSchema(), input, `${this.spec.singular} create input`);
+    const body = parseInput(this.spec.createSchema, input, `${this.spec.singular} create input`);
     const { data } = await this.context.transport.send({
       method: 'POST',
       path: this.spec.path,
@@ -105,7 +125,7 @@ export class Collection<T extends DciRecord, C, U> {
 
   /** Applies `patch` under If-Match and returns the row with its new ETag. */
   async update(target: Target, patch: U, options: WriteOptions = {}): Promise<T> {
-    const body = parseInput(this.spec.updateSchema(), patch, `${this.spec.singular} update`);
+    const body = parseInput(this.spec.updateSchema, patch, `${this.spec.singular} update`);
     const id = this.checkId(typeof target === 'string' ? target : target.id);
     const etag = await this.etagFor(target, options);
     return this.withStaleCheck(id, etag, async () => {

@@ -3,7 +3,7 @@ import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
 import { type UploadSource, uploadBody } from '../upload-source.js';
-import { Collection, unwrap } from './collection.js';
+import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
 import {
   type CallOptions,
   type DciContext,
@@ -75,13 +75,14 @@ export type ComponentUpdate = z.input<ReturnType<typeof updateSchema>>;
 /** `/components` and their files. */
 export class Components extends Collection<Component, ComponentCreate, ComponentUpdate> {
   constructor(context: DciContext) {
-    super(context, {
-      path: '/components',
-      singular: 'component',
-      plural: 'components',
-      createSchema,
-      updateSchema,
-    });
+    super(
+      context,
+      lazyCollectionSpec(
+        { path: '/components', singular: 'component', plural: 'components' },
+        createSchema,
+        updateSchema,
+      ),
+    );
   }
 
   /** The component's files. */

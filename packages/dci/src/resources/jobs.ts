@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, listAt } from './collection.js';
+import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { DciFile } from './files.js';
 import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
 import {
@@ -104,7 +104,10 @@ const keyValueSchema = lazySchema(() =>
 /** `/jobs`: only a remoteci creates jobs; statuses move through jobstates. */
 export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
   constructor(context: DciContext) {
-    super(context, { path: '/jobs', singular: 'job', plural: 'jobs', createSchema, updateSchema });
+    super(
+      context,
+      lazyCollectionSpec({ path: '/jobs', singular: 'job', plural: 'jobs' }, createSchema, updateSchema),
+    );
   }
 
   /** The job's status changes, oldest first. */

@@ -2,7 +2,7 @@ import type { PagedIterable } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, listAt } from './collection.js';
+import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { Job } from './jobs.js';
 import { type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
 
@@ -25,13 +25,14 @@ export type PipelineUpdate = z.input<ReturnType<typeof updateSchema>>;
 /** `/pipelines`. */
 export class Pipelines extends Collection<Pipeline, PipelineCreate, PipelineUpdate> {
   constructor(context: DciContext) {
-    super(context, {
-      path: '/pipelines',
-      singular: 'pipeline',
-      plural: 'pipelines',
-      createSchema,
-      updateSchema,
-    });
+    super(
+      context,
+      lazyCollectionSpec(
+        { path: '/pipelines', singular: 'pipeline', plural: 'pipelines' },
+        createSchema,
+        updateSchema,
+      ),
+    );
   }
 
   /** The pipeline's jobs. */

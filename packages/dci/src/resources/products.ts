@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
-import { Collection } from './collection.js';
+import { Collection, lazyCollectionSpec } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
@@ -30,13 +30,14 @@ export type ProductUpdate = z.input<ReturnType<typeof updateSchema>>;
 /** `/products`: create, update and delete need a super admin. */
 export class Products extends Collection<Product, ProductCreate, ProductUpdate> {
   constructor(context: DciContext) {
-    super(context, {
-      path: '/products',
-      singular: 'product',
-      plural: 'products',
-      createSchema,
-      updateSchema,
-    });
+    super(
+      context,
+      lazyCollectionSpec(
+        { path: '/products', singular: 'product', plural: 'products' },
+        createSchema,
+        updateSchema,
+      ),
+    );
   }
 
   /** Gives `teamId` access to the product. */

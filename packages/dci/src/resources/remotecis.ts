@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazy-schema.js';
-import { Collection, type Target, unwrap } from './collection.js';
+import { Collection, lazyCollectionSpec, type Target, unwrap } from './collection.js';
 import {
   type DciContext,
   type DciRecord,
@@ -71,25 +71,27 @@ class SecretHolders<T extends DciRecord, C, U> extends Collection<T, C, U> {
 /** `/remotecis`. */
 export class Remotecis extends SecretHolders<Remoteci, RemoteciCreate, RemoteciUpdate> {
   constructor(context: DciContext) {
-    super(context, {
-      path: '/remotecis',
-      singular: 'remoteci',
-      plural: 'remotecis',
-      createSchema: remoteciCreate,
-      updateSchema: remoteciUpdate,
-    });
+    super(
+      context,
+      lazyCollectionSpec(
+        { path: '/remotecis', singular: 'remoteci', plural: 'remotecis' },
+        remoteciCreate,
+        remoteciUpdate,
+      ),
+    );
   }
 }
 
 /** `/feeders`. */
 export class Feeders extends SecretHolders<Feeder, FeederCreate, FeederUpdate> {
   constructor(context: DciContext) {
-    super(context, {
-      path: '/feeders',
-      singular: 'feeder',
-      plural: 'feeders',
-      createSchema: feederCreate,
-      updateSchema: feederUpdate,
-    });
+    super(
+      context,
+      lazyCollectionSpec(
+        { path: '/feeders', singular: 'feeder', plural: 'feeders' },
+        feederCreate,
+        feederUpdate,
+      ),
+    );
   }
 }

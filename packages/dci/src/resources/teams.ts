@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
-import { Collection } from './collection.js';
+import { Collection, lazyCollectionSpec } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
 import type { User } from './users.js';
 
@@ -32,7 +32,10 @@ export type TeamUpdate = z.input<ReturnType<typeof updateSchema>>;
 /** `/teams` (create needs an admin or EPM; a stale ETag answers 409). */
 export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   constructor(context: DciContext) {
-    super(context, { path: '/teams', singular: 'team', plural: 'teams', createSchema, updateSchema });
+    super(
+      context,
+      lazyCollectionSpec({ path: '/teams', singular: 'team', plural: 'teams' }, createSchema, updateSchema),
+    );
   }
 
   /** The team's members. */

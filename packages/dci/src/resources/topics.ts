@@ -2,7 +2,7 @@ import type { PagedIterable } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, listAt } from './collection.js';
+import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { Component } from './components.js';
 import { type DciContext, type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
@@ -39,7 +39,14 @@ export type TopicUpdate = z.input<ReturnType<typeof updateSchema>>;
 /** `/topics`. */
 export class Topics extends Collection<Topic, TopicCreate, TopicUpdate> {
   constructor(context: DciContext) {
-    super(context, { path: '/topics', singular: 'topic', plural: 'topics', createSchema, updateSchema });
+    super(
+      context,
+      lazyCollectionSpec(
+        { path: '/topics', singular: 'topic', plural: 'topics' },
+        createSchema,
+        updateSchema,
+      ),
+    );
   }
 
   /** The topic's components, with the usual list options. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../lazy-schema.js';
-import { Collection } from './collection.js';
+import { Collection, lazyCollectionSpec } from './collection.js';
 import { type CallOptions, type DciContext, type DciRecord, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
@@ -39,7 +39,10 @@ export type UserUpdate = z.input<ReturnType<typeof updateSchema>>;
 /** `/users` (admin or EPM; a stale ETag answers 409). */
 export class Users extends Collection<User, UserCreate, UserUpdate> {
   constructor(context: DciContext) {
-    super(context, { path: '/users', singular: 'user', plural: 'users', createSchema, updateSchema });
+    super(
+      context,
+      lazyCollectionSpec({ path: '/users', singular: 'user', plural: 'users' }, createSchema, updateSchema),
+    );
   }
 
   /** The teams the user belongs to. */
