@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
 import { processesWithHome } from './support/leftover-processes.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 let home: IsolatedHome;
 

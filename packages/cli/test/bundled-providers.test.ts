@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 // The providers bundled with the CLI (its package.json oclif.plugins), found through their
 // package.json "nimbus" entry like any other plugin, against the sandbox they start.

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Config } from '@oclif/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { cliRoot, createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 // Child-process tests run the built CLI (`pnpm --filter @nimbus-sdk/cli build`), as users do.
 let home: IsolatedHome;

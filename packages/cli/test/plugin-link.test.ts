@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 // The fixture's own emulator, so this test talks real HTTP without the sandbox.
 import { startGreetingsEmulator } from './fixtures/hello-provider/greetings-emulator.js';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 const TOKEN = 'hello-token-0123456789';
 let home: IsolatedHome;

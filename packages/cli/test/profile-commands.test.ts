@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from '@oclif/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { cliRoot, createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 // In-process runs of the built commands (@oclif/test), in an isolated XDG home where the test
 // provider plugin is linked, so profile sections are validated by a real ProfileSectionSpec.

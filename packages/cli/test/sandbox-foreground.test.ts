@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
+import { nimbusBin, runNimbus } from '../../../test-support/run-cli.js';
+import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
 import { processesWithHome } from './support/leftover-processes.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 let home: IsolatedHome;
 
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe.each(['SIGINT', 'SIGTERM'] as const)('nimbus sandbox up in the foreground', (signal) => {
   it(`serves until ${signal}, then stops everything and exits 0`, async () => {
-    const child = spawn(process.execPath, [binPath, 'sandbox', 'up', '--no-s3', '--provider', 'hello'], {
+    const child = spawn(process.execPath, [nimbusBin, 'sandbox', 'up', '--no-s3', '--provider', 'hello'], {
       env: home.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

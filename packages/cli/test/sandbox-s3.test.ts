@@ -1,8 +1,8 @@
 import { isRgwInstalled } from '@nimbus-sdk/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
 import { processesWithHome } from './support/leftover-processes.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 let home: IsolatedHome;
 

@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DciEmulator, startDciEmulator } from '@nimbus-sdk/dci/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';
-import { runNimbus } from './support/run-nimbus.js';
 
 // Start-up cost is mostly the number of modules a run loads, so these tests pin what a run must
 // not load: --help no command at all (the manifests describe them), and no command sshpk or the

@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv } from '../../../test-support/isolated-env.js';
+import { type CliRun, runNodeScript } from '../../../test-support/run-cli.js';
 import { type DciEmulator, startDciEmulator } from '../src/emulator/index.js';
 
 const runner = fileURLToPath(new URL('./fixtures/run-dci.mjs', import.meta.url));
@@ -13,30 +14,9 @@ const manifest = fileURLToPath(new URL('../dist/commands/dci/topic/list.js', imp
 let emulator: DciEmulator;
 let home: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built commands in a child process with exactly `env` (plus an isolated HOME). */
-function dci(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, 'dci', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function dci(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runNodeScript(runner, ['dci', ...args], { ...isolatedEnv(home), ...env });
 }
 
 const remoteciEnv = () => ({

@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv } from '../../../test-support/isolated-env.js';
+import { runNimbus } from '../../../test-support/run-cli.js';
 import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
 import plugin from '../src/nimbus-plugin.js';
-import { assertBuilt, runNimbus, smartdcRoot } from './support/nimbus-cli.js';
+import { assertBuilt, smartdcRoot } from './support/nimbus-cli.js';
 import { type RunningAgent, startSshAgent } from './support/ssh-agent.js';
 import { generateKey, type TestKey, tempDir } from './support/ssh-keys.js';
 
@@ -30,15 +32,7 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
     });
     emulator.addKey(homeKey.publicKey);
     emulator.addKey(agentKey.publicKey);
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local', 'share'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-      OCLIF_DISABLE_LINKED_ESM_WARNING: '1',
-      NODE_ENV: 'test',
-    };
+    env = isolatedEnv(home);
     const link = await runNimbus(['plugins', 'link', smartdcRoot, '--no-install'], env);
     expect(link.code, link.stderr).toBe(0);
   });

@@ -2,11 +2,11 @@ import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedEnv } from '../../../../test-support/isolated-env.js';
 import { stopProcessesWithHome } from './leftover-processes.js';
 
-/** The CLI package root and its bin. */
+/** The CLI package root. */
 export const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const binPath = join(cliRoot, 'bin', 'run.js');
 
 /** A throwaway HOME with its own XDG config/data/cache, so no test touches the developer's files. */
 export interface IsolatedHome {
@@ -26,16 +26,7 @@ export interface IsolatedHome {
 export async function createIsolatedHome(): Promise<IsolatedHome> {
   const root = await mkdtemp(join(tmpdir(), 'nimbus-cli-test-'));
   const home = join(root, 'home');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    // oclif warns on every run that a linked ESM plugin cannot be transpiled; it has nothing to transpile.
-    OCLIF_DISABLE_LINKED_ESM_WARNING: '1',
-    NODE_ENV: 'test',
-  };
+  const env = isolatedEnv(home);
   await mkdir(home, { recursive: true });
   const helloPluginDir = join(root, 'nimbus-provider-hello');
   await cp(fileURLToPath(new URL('../fixtures/hello-provider', import.meta.url)), helloPluginDir, {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The workspace's `nimbus` executable and this package's root (linked into it as a plugin). */
-export const nimbusBin = fileURLToPath(new URL('../../../cli/bin/run.js', import.meta.url));
+/** This package's root (linked into the workspace's `nimbus` as a plugin). */
 export const smartdcRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Fails loudly when the built CLI pieces are missing (child-process tests run on dist). */
@@ -17,28 +15,4 @@ export function assertBuilt(): void {
       throw new Error(`${file} is missing: run \`pnpm --filter @nimbus-sdk/smartdc build\` first`);
     }
   }
-}
-
-/** The outcome of one CLI run. */
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `nimbus ...args` with piped output and exactly `env`. */
-export function runNimbus(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nimbusBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
 }
