@@ -1,71 +1,18 @@
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
-import { requireText } from '../input-checks.js';
+import type { CallOptions, CloudApiContext } from '../cloudapi-context.js';
+import { machineKeyValues } from './machine-key-values.js';
 
 /** Machine metadata (customer_metadata). */
 export function metadataResource(context: CloudApiContext) {
-  const path = (method: string, machineId: string, key?: string) =>
-    key === undefined
-      ? accountPath(context, 'machines', requireText(method, 'machineId', machineId), 'metadata')
-      : accountPath(
-          context,
-          'machines',
-          requireText(method, 'machineId', machineId),
-          'metadata',
-          requireText(method, 'key', key),
-        );
+  const metadata = machineKeyValues<string>(context, 'metadata');
   return {
-    async list(machineId: string, options: CallOptions = {}): Promise<Record<string, string>> {
-      return (
-        await context.transport.send<Record<string, string>>({
-          method: 'GET',
-          path: path('metadata.list', machineId),
-          ...options,
-        })
-      ).data;
-    },
+    list: metadata.list,
     /** One value, as the raw string (asked for as text/plain). */
-    async get(machineId: string, key: string, options: CallOptions = {}): Promise<string> {
-      return (
-        await context.transport.send<string>({
-          method: 'GET',
-          path: path('metadata.get', machineId, key),
-          headers: { accept: 'text/plain' },
-          responseType: 'text',
-          ...options,
-        })
-      ).data;
-    },
+    get: metadata.get,
     /** Merges `values` into the metadata; answers the whole resulting set. */
-    async update(
-      machineId: string,
-      values: Record<string, string>,
-      options: CallOptions = {},
-    ): Promise<Record<string, string>> {
-      return (
-        await context.transport.send<Record<string, string>>({
-          method: 'POST',
-          path: path('metadata.update', machineId),
-          body: { json: values },
-          ...options,
-        })
-      ).data;
-    },
-    async delete(machineId: string, key: string, options: CallOptions = {}): Promise<void> {
-      await context.transport.send({
-        method: 'DELETE',
-        path: path('metadata.delete', machineId, key),
-        responseType: 'none',
-        ...options,
-      });
-    },
-    async deleteAll(machineId: string, options: CallOptions = {}): Promise<void> {
-      await context.transport.send({
-        method: 'DELETE',
-        path: path('metadata.deleteAll', machineId),
-        responseType: 'none',
-        ...options,
-      });
-    },
+    update: (machineId: string, values: Record<string, string>, options: CallOptions = {}) =>
+      metadata.write('POST', 'update', machineId, values, options),
+    delete: metadata.delete,
+    deleteAll: metadata.deleteAll,
   };
 }
 
