@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { isApiError } from '@nimbus-sdk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadVectors } from '../../../test-support/vectors.js';
 import { type DciEmulator, startDciEmulator } from '../src/emulator/index.js';
 import { createDciClient } from '../src/index.js';
 
@@ -16,11 +16,7 @@ interface ValidationVector {
   expected: { valid?: boolean; reason?: string | null };
 }
 
-const vectors = (
-  JSON.parse(
-    readFileSync(new URL('../../core/test/fixtures/vectors/dci-validation.json', import.meta.url), 'utf8'),
-  ) as ValidationVector[]
-).filter((v) => v.kind === 'validate');
+const vectors = loadVectors<ValidationVector>('dci-validation.json').filter((v) => v.kind === 'validate');
 
 interface RawAnswer {
   status: number;

@@ -1,27 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type DciSignatureVector, loadVectors } from '../../../test-support/vectors.js';
 import { dciSignature } from '../src/index.js';
 
-interface SignatureVector {
-  name: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  accessKey: string;
-  secret: string;
-  timestamp: string;
-  algorithm: string;
-  region: string;
-  service: string;
-  requestType: string;
-  signedHeaders: string;
-  authorization: string;
-}
-
-const vectors = JSON.parse(
-  readFileSync(new URL('../../core/test/fixtures/vectors/dci-signature.json', import.meta.url), 'utf8'),
-) as SignatureVector[];
+const vectors = loadVectors<DciSignatureVector>('dci-signature.json');
 
 function instant(stamp: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(stamp);

@@ -1,8 +1,7 @@
 import { verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import sshpk from 'sshpk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadVectors } from '../../../test-support/vectors.js';
 import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
 import { rawRequest } from './support/raw-request.js';
 
@@ -25,9 +24,7 @@ interface SignVector {
   publicKeyOpenSSH: string;
 }
 
-const vectors = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../core/test/fixtures/vectors/http-signature.json'), 'utf8'),
-) as (RequestVector | SignVector)[];
+const vectors = loadVectors<RequestVector | SignVector>('http-signature.json');
 const requests = vectors.filter((v): v is RequestVector => v.kind === 'request');
 const signs = vectors.filter((v): v is SignVector => v.kind === 'sign');
 

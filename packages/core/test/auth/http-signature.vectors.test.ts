@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../../../../test-support/vectors.js';
 import {
   fingerprintMd5,
   loadPrivateKey,
@@ -7,7 +8,6 @@ import {
   parseSignatureAuthorization,
   signHttpSignature,
 } from '../../src/auth/index.js';
-import { loadVectors } from './vectors.js';
 
 interface HttpSignatureVector {
   kind: 'request' | 'sign';

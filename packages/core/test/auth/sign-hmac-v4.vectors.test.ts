@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type DciSignatureVector, loadVectors } from '../../../../test-support/vectors.js';
 import { DCI2_SIGNING, signHmacV4 } from '../../src/auth/index.js';
 import { parseRawHttpRequest } from './raw-http-request.js';
-import { loadVectors } from './vectors.js';
 
 interface AwsVector {
   name: string;
@@ -20,29 +20,8 @@ interface AwsVector {
   timestamp: string;
 }
 
-interface DciVector {
-  name: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  accessKey: string;
-  secret: string;
-  timestamp: string;
-  algorithm: string;
-  region: string;
-  service: string;
-  requestType: string;
-  signedHeaders: string;
-  canonicalRequest: string;
-  stringToSign: string;
-  signingKey: string;
-  signature: string;
-  authorization: string;
-}
-
 const awsVectors = loadVectors<AwsVector>('aws-sigv4.json');
-const dciVectors = loadVectors<DciVector>('dci-signature.json');
+const dciVectors = loadVectors<DciSignatureVector>('dci-signature.json');
 
 describe('signHmacV4 reproduces the AWS SigV4 test suite', () => {
   it('has all 31 vectors', () => expect(awsVectors).toHaveLength(31));

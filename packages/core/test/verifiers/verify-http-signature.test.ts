@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../../../../test-support/vectors.js';
 import { parseCloudApiKeyId, verifyHttpSignature } from '../../src/testing/index.js';
 import type { EmulatorRequest } from '../../src/testing/types.js';
-import { loadVectors } from '../auth/vectors.js';
 
 interface Vector {
   kind: string;
