@@ -64,6 +64,31 @@ export function listCommand(spec: ResourceCommandSpec): typeof Command {
   };
 }
 
+/** What a list of the rows one job owns needs (its files, its status changes). */
+export interface JobRowsSpec<T extends object> {
+  summary: string;
+  list(dci: DciClient, jobId: string, options: ListOptions): PagedIterable<T, number>;
+  /** Table and CSV columns. */
+  columns: readonly string[];
+}
+
+/** `nimbus dci <noun> list --job-id <id>`. */
+export function jobRowsListCommand<T extends object>(spec: JobRowsSpec<T>): typeof Command {
+  return class JobRowsListCommand extends DciCommand {
+    static override summary = spec.summary;
+    static override flags = {
+      ...dciFlags,
+      ...listFlags,
+      'job-id': Flags.string({ description: 'Job id', required: true }),
+    };
+    async run(): Promise<void> {
+      const flags = this.flags as unknown as Parameters<typeof collect>[1] & { 'job-id': string };
+      const dci = await this.dci();
+      this.output(await collect((o) => spec.list(dci, flags['job-id'], o), flags), spec.columns);
+    }
+  };
+}
+
 /** `nimbus dci <noun> show <id>`. */
 export function showCommand(spec: ResourceCommandSpec): typeof Command {
   return class ShowCommand extends DciCommand {
