@@ -1,11 +1,5 @@
 import { createRequire } from 'node:module';
-import {
-  ConfigError,
-  createTransport,
-  type Logger,
-  type RetryOptions,
-  type Transport,
-} from '@nimbus-sdk/core';
+import { type ClientTransportOptions, ConfigError, createTransport, type Transport } from '@nimbus-sdk/core';
 import { authForCredentials, type DciCredentials } from './auth/credentials.js';
 import { reclassifyAuthFailures } from './auth-failures.js';
 import { clientOptionsSchema } from './client-options-schema.js';
@@ -30,18 +24,12 @@ import { DEFAULT_MAX_UPLOAD_BYTES } from './upload-source.js';
 const packageVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** Options of {@link createDciClient}. */
-export interface DciClientOptions {
+export interface DciClientOptions extends ClientTransportOptions {
   /** Server root as in `DCI_CS_URL` (`https://api.distributed-ci.io`); `/api/v1` is appended. */
   url: string;
   auth: DciCredentials;
-  retry?: RetryOptions | false;
   /** Per-attempt timeout. Default 600 s, as python-dciclient. */
   timeoutMs?: number;
-  userAgent?: string;
-  fetch?: typeof fetch;
-  logger?: Logger;
-  /** Clock used to sign; tests inject one. */
-  clock?: () => Date;
   /** Uploads over this size are refused before sending. Default 20 MiB, the server's default limit. */
   maxUploadBytes?: number;
   /**

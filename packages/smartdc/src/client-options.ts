@@ -1,4 +1,4 @@
-import type { AuthStrategy, Logger, RetryOptions } from '@nimbus-sdk/core';
+import type { AuthStrategy, ClientTransportOptions } from '@nimbus-sdk/core';
 import { ConfigError } from '@nimbus-sdk/core';
 import { z } from 'zod';
 
@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const DEFAULT_ACCEPT_VERSION = '~9||~8';
 
 /** Options of {@link createSmartdcClient}. */
-export interface SmartdcClientOptions {
+export interface SmartdcClientOptions extends ClientTransportOptions {
   /** CloudAPI base URL, e.g. `https://us-east-1.api.joyent.com`. */
   url: string;
   /** The account login (also for sub-users: the account that owns them). */
@@ -32,12 +32,6 @@ export interface SmartdcClientOptions {
   signatureFormat?: 'modern' | 'legacy';
   /** Replaces key discovery entirely (tests, custom signers). */
   auth?: AuthStrategy;
-  retry?: RetryOptions | false;
-  timeoutMs?: number;
-  userAgent?: string;
-  fetch?: typeof fetch;
-  logger?: Logger;
-  clock?: () => Date;
 }
 
 const schema = z.object({

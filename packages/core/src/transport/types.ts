@@ -120,3 +120,12 @@ export interface Transport {
   readonly baseUrl: string;
   readonly auth: AuthStrategy;
 }
+
+/**
+ * The transport settings a provider client passes through to {@link Transport} unchanged, so every
+ * `create<Name>Client(options)` accepts them under the same names with the same meaning.
+ */
+export type ClientTransportOptions = Pick<
+  TransportOptions,
+  'retry' | 'timeoutMs' | 'userAgent' | 'fetch' | 'logger' | 'clock'
+>;
