@@ -89,6 +89,31 @@ export function jobRowsListCommand<T extends object>(spec: JobRowsSpec<T>): type
   };
 }
 
+/** What a list of the rows under one parent, named by a positional id, needs (a topic's components). */
+export interface ChildRowsSpec<T extends object> {
+  summary: string;
+  /** Singular noun of the parent, for the argument's help: `topic`. */
+  parent: string;
+  list(dci: DciClient, parentId: string, options: ListOptions): PagedIterable<T, number>;
+  /** Table and CSV columns. */
+  columns: readonly string[];
+}
+
+/** `nimbus dci <parent> <noun> list <parent-id>`, with the list flags of every other list. */
+export function childRowsListCommand<T extends object>(spec: ChildRowsSpec<T>): typeof Command {
+  return class ChildRowsListCommand extends DciCommand {
+    static override summary = spec.summary;
+    static override args = idArg(spec.parent);
+    static override flags = { ...dciFlags, ...listFlags };
+    async run(): Promise<void> {
+      const { id } = this.args as { id: string };
+      const flags = this.flags as unknown as Parameters<typeof collect>[1];
+      const dci = await this.dci();
+      this.output(await collect((o) => spec.list(dci, id, o), flags), spec.columns);
+    }
+  };
+}
+
 /** `nimbus dci <noun> show <id>`. */
 export function showCommand(spec: ResourceCommandSpec): typeof Command {
   return class ShowCommand extends DciCommand {
