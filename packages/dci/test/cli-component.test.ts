@@ -125,6 +125,19 @@ describe('nimbus dci component file', () => {
     expect(JSON.parse(missing.stdout).error.code).toBe('NOT_FOUND');
   });
 
+  it('show --json answers one file with its ETag; a missing file exits 4', async () => {
+    const file = await uploaded('shown');
+    const run = await dci(['component', 'file', 'show', emulator.seed.component, file.id, '--json']);
+    expect(run.code).toBe(0);
+    const shown = JSON.parse(run.stdout);
+    expect(shown).toMatchObject({ id: file.id, size: 5, component_id: emulator.seed.component });
+    expect(shown.etag).toMatch(/^[0-9a-f]{32}$/);
+
+    const missing = await dci(['component', 'file', 'show', emulator.seed.component, missingId, '--json']);
+    expect(missing.code).toBe(4);
+    expect(JSON.parse(missing.stdout).error.code).toBe('NOT_FOUND');
+  });
+
   it('download --json writes the bytes to <target>; a missing file exits 4 and writes nothing', async () => {
     const file = await uploaded('component bytes\n');
     const target = join(home, 'copy.txt');

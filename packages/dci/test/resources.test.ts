@@ -80,7 +80,9 @@ describe('resources against the emulator', () => {
     );
     expect(file.size).toBe(15);
     expect((await f.admin.components.files(component.id)).map((x) => x.id)).toEqual([file.id]);
+    expect(await f.admin.components.getFile(component.id, file.id)).toMatchObject({ id: file.id, size: 15 });
     await f.admin.components.deleteFile(component.id, file.id);
+    expect((await rejection(f.admin.components.getFile(component.id, file.id))).status).toBe(404);
     expect(await f.admin.components.files(component.id)).toEqual([]);
     await f.admin.components.delete(component.id);
   });

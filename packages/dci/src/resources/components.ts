@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
-import { type UploadSource, uploadBody } from '../upload-source.js';
+import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
 import {
   type CallOptions,
@@ -99,13 +99,14 @@ export class Components extends Collection<Component, ComponentCreate, Component
   async uploadFile(
     componentId: string,
     source: UploadSource,
-    options: CallOptions & { mime?: string } = {},
+    options: CallOptions & { mime?: string; onProgress?: UploadProgress } = {},
   ): Promise<ComponentFile> {
     const id = this.checkId(componentId);
     const body = await uploadBody(
       source,
       options.mime ?? 'application/octet-stream',
       this.context.maxUploadBytes,
+      options.onProgress,
     );
     const { data } = await this.context.transport.send({
       method: 'POST',
@@ -135,18 +136,22 @@ export class Components extends Collection<Component, ComponentCreate, Component
   }
 
   /** Deletes a component file under If-Match (read first when no ETag is given). */
+  /** One file of a component, with the ETag a delete needs. */
+  async getFile(componentId: string, fileId: string, options: CallOptions = {}): Promise<ComponentFile> {
+    const id = this.checkId(componentId);
+    const file = parseInput(dciId, fileId, 'component file id');
+    const { data } = await this.context.transport.send({
+      method: 'GET',
+      path: `/components/${id}/files/${file}`,
+      signal: options.signal,
+    });
+    return unwrap<ComponentFile>(data, 'component_file');
+  }
+
   async deleteFile(componentId: string, fileId: string, options: WriteOptions = {}): Promise<void> {
     const id = this.checkId(componentId);
     const file = parseInput(dciId, fileId, 'component file id');
-    let etag = options.etag;
-    if (!etag) {
-      const { data } = await this.context.transport.send({
-        method: 'GET',
-        path: `/components/${id}/files/${file}`,
-        signal: options.signal,
-      });
-      etag = unwrap<ComponentFile>(data, 'component_file').etag ?? '';
-    }
+    const etag = options.etag || ((await this.getFile(id, file, options)).etag ?? '');
     await this.context.transport.send({
       method: 'DELETE',
       path: `/components/${id}/files/${file}`,

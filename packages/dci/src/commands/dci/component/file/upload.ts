@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { DciCommand, dciFlags } from '../../../../cli/dci-command.js';
@@ -16,11 +17,14 @@ export default class ComponentFileUpload extends DciCommand<typeof ComponentFile
   async run(): Promise<void> {
     const { path } = this.args;
     const dci = await this.dci();
-    const file = await dci.components.uploadFile(
-      this.args['component-id'],
-      { path },
-      { mime: this.flags.mime },
-    );
+    const bar = this.progressBar(`upload ${basename(path)}`);
+    const file = await dci.components
+      .uploadFile(
+        this.args['component-id'],
+        { path },
+        { mime: this.flags.mime, onProgress: (sent) => bar.update(sent) },
+      )
+      .finally(() => bar.stop());
     this.outputOne(file, ['id', 'name', 'mime', 'size', 'component_id']);
   }
 }
