@@ -4,7 +4,7 @@ import { ConfigError } from '../errors/client-errors.js';
 import { errorFromResponse } from '../errors/from-response.js';
 import type { HttpError } from '../errors/http-errors.js';
 import { maskSecrets, redactUrl, redactValue } from '../errors/redact.js';
-import { abortableDelay } from './abortable-delay.js';
+import { sleep } from '../waiters/sleep.js';
 import { CallSignals } from './attempt-signals.js';
 import { type CallContext, classifyFailure, stopError } from './call-failures.js';
 import { RedactingLog } from './redacted-logging.js';
@@ -209,7 +209,7 @@ export function createTransport(options: TransportOptions): Transport {
           });
         }
         try {
-          await abortableDelay(delayMs, calls.callSignal);
+          await sleep(delayMs, calls.callSignal);
         } catch (error) {
           throw stopError(calls.callStop() ?? 'caller', error, context);
         }
