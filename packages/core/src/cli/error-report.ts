@@ -19,7 +19,9 @@ export function errorJson(error: unknown, knownSecrets: readonly string[] = []):
     return { error: body };
   }
   const code = exitCodeFor(error) === ExitCode.usage ? 'USAGE' : 'ERROR';
-  return { error: { code, message: maskSecrets(oneLine(messageOf(error)), knownSecrets) } };
+  // oclif's "See more help with --help" line is advice for a person reading stderr, not data.
+  const message = oneLine(messageOf(error).replace(/\n\s*See more help with --help\s*$/, ''));
+  return { error: { code, message: maskSecrets(message, knownSecrets) } };
 }
 
 /** The single line printed on stderr for `error` (`Error: HTTP 404: job not found (GET ...)`). */
