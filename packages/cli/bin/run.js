@@ -8,8 +8,8 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
     `${pjson.name}/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`,
   );
 } else {
-  // The `@oclif/core` index also loads all of semver (~50 files) for a Node version check the
-  // package's own `engines` already makes; `execute` alone is what running a command needs.
-  const { execute } = await import('@oclif/core/execute');
-  await execute({ dir: import.meta.url });
+  // Not the `@oclif/core` index: it also loads all of semver (~50 files) for a Node version check
+  // the package's own `engines` already makes.
+  const { runNimbus } = await import('../dist/entry/run-nimbus.js');
+  await runNimbus(process.argv.slice(2), import.meta.url);
 }

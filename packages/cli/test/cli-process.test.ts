@@ -44,7 +44,7 @@ describe('nimbus as a child process', () => {
   it('exits 2 for an unknown command', async () => {
     const run = await runNimbus(['frobnicate'], home.env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('command frobnicate not found');
+    expect(run.stderr).toBe('Error: Unknown command "frobnicate" (see `nimbus --help`)\n');
   });
 
   it('exits 2 for a missing required argument', async () => {

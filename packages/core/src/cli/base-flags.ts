@@ -3,6 +3,7 @@ import * as Flags from '@oclif/core/flags';
 /** Flags every nimbus command has. */
 export const nimbusBaseFlags = {
   json: Flags.boolean({
+    char: 'j',
     description: 'Print stable JSON on stdout: the object, an array of items, or {"error": {...}}',
     helpGroup: 'GLOBAL',
   }),

@@ -19,18 +19,13 @@ export function errorJson(error: unknown, knownSecrets: readonly string[] = []):
     return { error: body };
   }
   const code = exitCodeFor(error) === ExitCode.usage ? 'USAGE' : 'ERROR';
-  return { error: { code, message: maskSecrets(firstLine(messageOf(error)), knownSecrets) } };
+  return { error: { code, message: maskSecrets(oneLine(messageOf(error)), knownSecrets) } };
 }
 
 /** The single line printed on stderr for `error` (`Error: HTTP 404: job not found (GET ...)`). */
 export function errorLine(error: unknown, knownSecrets: readonly string[] = []): string {
-  const message = maskSecrets(messageOf(error), knownSecrets);
   // oclif parse errors append "See more help with --help" on a second line; keep it, it says what to do.
-  return `Error: ${message
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(' ')}`;
+  return `Error: ${maskSecrets(oneLine(messageOf(error)), knownSecrets)}`;
 }
 
 function messageOf(error: unknown): string {
@@ -38,6 +33,14 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
+/**
+ * The lines of a message joined by spaces: oclif puts the argument's name on the line after
+ * "Missing 1 required arg:", so cutting at the first line lost what to fix.
+ */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
 }

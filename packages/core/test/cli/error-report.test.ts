@@ -31,7 +31,7 @@ describe('errorJson', () => {
 
   it('marks oclif usage errors as USAGE and other errors as ERROR', () => {
     expect(errorJson(new Errors.CLIError('Missing 1 required arg:\nname'))).toEqual({
-      error: { code: 'USAGE', message: 'Missing 1 required arg:' },
+      error: { code: 'USAGE', message: 'Missing 1 required arg: name' },
     });
     expect(errorJson(new Error('disk full'))).toEqual({ error: { code: 'ERROR', message: 'disk full' } });
   });

@@ -1,0 +1,68 @@
+import { Config } from '@oclif/core/config';
+import * as Errors from '@oclif/core/errors';
+import { flush } from '@oclif/core/flush';
+import { handle } from '@oclif/core/handle';
+import { run } from '@oclif/core/run';
+import { type CommandTree, understandCommandLine } from './command-line.js';
+import { wantsJson } from './wants-json.js';
+
+/**
+ * Runs `nimbus` for `argv` (without node and the script): the flags typed before a subcommand are
+ * moved after it, and oclif's own failures (an unknown command, a topic given flags but no command)
+ * become usage errors that exit 2, as JSON with `--json`.
+ */
+export async function runNimbus(argv: readonly string[], root: string | URL): Promise<void> {
+  try {
+    const config = await Config.load(root instanceof URL ? root.href : root);
+    const line = understandCommandLine(argv, commandTree(config));
+    if (line.kind === 'topic-only') {
+      throw usageError(
+        `"${line.topic}" is a topic, not a command: name one of its commands after it (see \`nimbus ${line.topic} --help\`)`,
+      );
+    }
+    await run(line.argv, config);
+    flush();
+  } catch (error) {
+    await report(renamed(error), argv);
+  }
+}
+
+function commandTree(config: Config): CommandTree {
+  const commandIds = new Set<string>();
+  for (const command of config.commands) {
+    commandIds.add(command.id);
+    for (const alias of command.aliases ?? []) commandIds.add(alias);
+  }
+  return { commandIds };
+}
+
+/** oclif names an unknown command by its colon id; users typed it with spaces. */
+function renamed(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : '';
+  const match = /^command (.+) not found$/.exec(message);
+  if (!match) return error;
+  const typed = (match[1] as string).replaceAll(':', ' ');
+  return usageError(`Unknown command "${typed}" (see \`nimbus --help\`)`);
+}
+
+function usageError(message: string): Errors.CLIError {
+  return new Errors.CLIError(message, { exit: 2 });
+}
+
+/**
+ * Prints a failure oclif raised outside a nimbus command the way every nimbus command prints its
+ * own: `{"error": {...}}` on stdout with `--json`, else one `Error: ...` line on stderr, and the
+ * documented exit code. An ExitError is a command that already reported and chose its code.
+ */
+async function report(error: unknown, argv: readonly string[]): Promise<void> {
+  if (error instanceof Errors.ExitError) {
+    await handle(error);
+    return;
+  }
+  const { errorJson, errorLine, exitCodeFor } = await import('@nimbus-sdk/core/cli');
+  if (wantsJson(argv)) process.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
+  else process.stderr.write(`${errorLine(error)}\n`);
+  if (argv.includes('--debug') && error instanceof Error && error.stack)
+    process.stderr.write(`${error.stack}\n`);
+  process.exitCode = exitCodeFor(error);
+}
