@@ -50,4 +50,10 @@ export {
   oauth2ClientCredentials,
 } from './oauth2/oauth2-client-credentials.js';
 export type { FetchLike } from './oauth2/post-form.js';
-export { type AuthContext, type AuthStrategy, noAuth, type SignableRequest } from './types.js';
+export {
+  type AuthContext,
+  type AuthStrategy,
+  noAuth,
+  type SignableRequest,
+  type UnauthorizedContext,
+} from './types.js';

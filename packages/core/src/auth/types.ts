@@ -25,6 +25,17 @@ export interface AuthContext {
   /** 1 for the first attempt, 2 for the first retry, ... */
   attempt: number;
   signal?: AbortSignal;
+  /**
+   * The transport's per-attempt timeout: the limit a strategy gives work it shares among callers
+   * (a token request), which must not end with any one caller's signal.
+   */
+  timeoutMs?: number;
+}
+
+/** What {@link AuthStrategy.onUnauthorized} learns about the 401. */
+export interface UnauthorizedContext extends AuthContext {
+  /** The headers the rejected attempt carried, as signed: which credentials the server refused. */
+  rejectedHeaders?: Headers;
 }
 
 /**
@@ -40,7 +51,7 @@ export interface AuthStrategy {
    * Called after a 401. Resolve `true` when fresh credentials were obtained and the request should
    * be sent once more (the transport retries at most once per call).
    */
-  onUnauthorized?(context: AuthContext): Promise<boolean>;
+  onUnauthorized?(context: UnauthorizedContext): Promise<boolean>;
   /** A human description that never contains a secret, e.g. `hmac-v4 DCI2-HMAC-SHA256 remoteci/abc`. */
   describe(): string;
   /** Literal secret strings this strategy holds, so loggers and errors can mask them. */

@@ -22,7 +22,14 @@ import { userAgent } from './user-agent.js';
 /** How one attempt ended. */
 type AttemptOutcome =
   | { kind: 'response'; value: TransportResponse<unknown> }
-  | { kind: 'status'; error: HttpError; status: number; retryAfterMs: number | undefined }
+  | {
+      kind: 'status';
+      error: HttpError;
+      status: number;
+      retryAfterMs: number | undefined;
+      /** The headers this attempt was sent with, as signed (a 401 tells auth which credentials failed). */
+      sentHeaders: Headers;
+    }
   | { kind: 'failure'; error: ApiError; retryable: boolean };
 
 function positiveMs(name: string, value: number | undefined): void {
@@ -104,16 +111,18 @@ export function createTransport(options: TransportOptions): Transport {
       const signal = calls.startAttempt(timeoutMs);
       const started = log.enabled ? performance.now() : 0;
       let keepCallerLink = false;
+      // Signing writes into the headers; a later attempt starts from a fresh set built the same way,
+      // so the first (and usually only) attempt does not pay for a copy.
+      const attemptHeaders =
+        attempt === 1 ? headers : requestHeaders(agent, options.headers, call, body, clientRequestId);
       try {
         const response = await sendAttempt({
           fetch: baseFetch,
           auth,
           method,
           url,
-          // Signing writes into the headers; a later attempt starts from a fresh set built the same way,
-          // so the first (and usually only) attempt does not pay for a copy.
-          headers:
-            attempt === 1 ? headers : requestHeaders(agent, options.headers, call, body, clientRequestId),
+          headers: attemptHeaders,
+          timeoutMs,
           body,
           attempt,
           now,
@@ -157,7 +166,7 @@ export function createTransport(options: TransportOptions): Transport {
           request: where(),
           parseBody: options.parseErrorBody,
         });
-        return { kind: 'status', error, status, retryAfterMs };
+        return { kind: 'status', error, status, retryAfterMs, sentHeaders: attemptHeaders };
       } catch (error) {
         return { kind: 'failure', ...classifyFailure(error, signal.stopReason(), context) };
       } finally {
@@ -178,7 +187,13 @@ export function createTransport(options: TransportOptions): Transport {
           reauthorized = true;
           let renewed: boolean;
           try {
-            renewed = await auth.onUnauthorized({ now, attempt, signal: calls.callSignal });
+            renewed = await auth.onUnauthorized({
+              now,
+              attempt,
+              signal: calls.callSignal,
+              timeoutMs,
+              rejectedHeaders: outcome.sentHeaders,
+            });
           } catch (error) {
             const stop = calls.callStop();
             throw stop ? stopError(stop, error, context) : error;

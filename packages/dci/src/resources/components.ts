@@ -1,3 +1,4 @@
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
@@ -89,7 +90,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
   async files(componentId: string, options: CallOptions = {}): Promise<ComponentFile[]> {
     const { data } = await this.context.transport.send<{ component_files: ComponentFile[] }>({
       method: 'GET',
-      path: `/components/${this.checkId(componentId)}/files`,
+      path: joinPath('components', { componentId: this.checkId(componentId) }, 'files'),
       signal: options.signal,
     });
     return data.component_files;
@@ -110,7 +111,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     );
     const { data } = await this.context.transport.send({
       method: 'POST',
-      path: `/components/${id}/files`,
+      path: joinPath('components', { componentId: id }, 'files'),
       body,
       signal: options.signal,
     });
@@ -128,7 +129,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     const file = parseInput(dciId, fileId, 'component file id');
     const { data } = await this.context.transport.send<ReadableStream<Uint8Array>>({
       method: 'GET',
-      path: `/components/${id}/files/${file}/content`,
+      path: joinPath('components', { componentId: id }, 'files', { fileId: file }, 'content'),
       responseType: 'stream',
       signal: options.signal,
     });
@@ -142,7 +143,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     const file = parseInput(dciId, fileId, 'component file id');
     const { data } = await this.context.transport.send({
       method: 'GET',
-      path: `/components/${id}/files/${file}`,
+      path: joinPath('components', { componentId: id }, 'files', { fileId: file }),
       signal: options.signal,
     });
     return unwrap<ComponentFile>(data, 'component_file');
@@ -154,7 +155,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     const etag = options.etag || ((await this.getFile(id, file, options)).etag ?? '');
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/components/${id}/files/${file}`,
+      path: joinPath('components', { componentId: id }, 'files', { fileId: file }),
       conditions: { ifMatch: etag },
       responseType: 'none',
       signal: options.signal,

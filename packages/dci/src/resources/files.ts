@@ -1,3 +1,4 @@
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
@@ -81,7 +82,7 @@ export class Files {
   async get(id: string, options: CallOptions = {}): Promise<DciFile> {
     const { data } = await this.context.transport.send({
       method: 'GET',
-      path: `/files/${parseInput(dciId, id, 'file id')}`,
+      path: joinPath('files', { id: parseInput(dciId, id, 'file id') }),
       signal: options.signal,
     });
     return unwrap<DciFile>(data, 'file');
@@ -91,7 +92,7 @@ export class Files {
   async content(id: string, options: CallOptions = {}): Promise<FileContent> {
     const response = await this.context.transport.send<ReadableStream<Uint8Array>>({
       method: 'GET',
-      path: `/files/${parseInput(dciId, id, 'file id')}/content`,
+      path: joinPath('files', { id: parseInput(dciId, id, 'file id') }, 'content'),
       responseType: 'stream',
       signal: options.signal,
     });
@@ -113,7 +114,7 @@ export class Files {
   async delete(id: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/files/${parseInput(dciId, id, 'file id')}`,
+      path: joinPath('files', { id: parseInput(dciId, id, 'file id') }),
       responseType: 'none',
       signal: options.signal,
     });

@@ -1,4 +1,5 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
@@ -124,7 +125,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
   async results(jobId: string, options: CallOptions = {}): Promise<JobResult[]> {
     const { data } = await this.context.transport.send<{ results: JobResult[] }>({
       method: 'GET',
-      path: `/jobs/${this.checkId(jobId)}/results`,
+      path: joinPath('jobs', { jobId: this.checkId(jobId) }, 'results'),
       signal: options.signal,
     });
     return data.results;
@@ -135,7 +136,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
     const body = parseInput(keyValueSchema(), { key, value }, 'job key/value');
     await this.context.transport.send({
       method: 'POST',
-      path: `/jobs/${this.checkId(jobId)}/kv`,
+      path: joinPath('jobs', { jobId: this.checkId(jobId) }, 'kv'),
       body: { json: body },
       signal: options.signal,
     });
@@ -146,7 +147,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
     const body = parseInput(keyValueSchema().pick({ key: true }), { key }, 'job key');
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/jobs/${this.checkId(jobId)}/kv`,
+      path: joinPath('jobs', { jobId: this.checkId(jobId) }, 'kv'),
       body: { json: body },
       responseType: 'none',
       signal: options.signal,

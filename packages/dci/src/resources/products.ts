@@ -1,3 +1,4 @@
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
@@ -46,7 +47,7 @@ export class Products extends Collection<Product, ProductCreate, ProductUpdate> 
     const team = parseInput(dciId, teamId, 'team id');
     await this.context.transport.send({
       method: 'POST',
-      path: `/products/${id}/teams`,
+      path: joinPath('products', { productId: id }, 'teams'),
       body: { json: { team_id: team } },
       signal: options.signal,
     });
@@ -58,7 +59,7 @@ export class Products extends Collection<Product, ProductCreate, ProductUpdate> 
     const team = parseInput(dciId, teamId, 'team id');
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/products/${id}/teams/${team}`,
+      path: joinPath('products', { productId: id }, 'teams', { teamId: team }),
       responseType: 'none',
       signal: options.signal,
     });
@@ -69,7 +70,7 @@ export class Products extends Collection<Product, ProductCreate, ProductUpdate> 
     const id = this.checkId(productId);
     const { data } = await this.context.transport.send<{ teams: Team[] }>({
       method: 'GET',
-      path: `/products/${id}/teams`,
+      path: joinPath('products', { productId: id }, 'teams'),
       signal: options.signal,
     });
     return data.teams;

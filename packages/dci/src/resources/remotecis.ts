@@ -1,3 +1,4 @@
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import { Collection, lazyCollectionSpec, type Target, unwrap } from './collection.js';
@@ -60,7 +61,7 @@ class SecretHolders<T extends DciRecord, C, U> extends Collection<T, C, U> {
       '';
     const { data } = await this.context.transport.send({
       method: 'PUT',
-      path: `${this.spec.path}/${id}/api_secret`,
+      path: joinPath(this.spec.path, { id }, 'api_secret'),
       conditions: { ifMatch: etag },
       signal: options.signal,
     });

@@ -1,3 +1,4 @@
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
@@ -42,7 +43,7 @@ export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   async users(teamId: string, options: CallOptions = {}): Promise<User[]> {
     const { data } = await this.context.transport.send<{ users: User[] }>({
       method: 'GET',
-      path: `/teams/${this.checkId(teamId)}/users`,
+      path: joinPath('teams', { teamId: this.checkId(teamId) }, 'users'),
       signal: options.signal,
     });
     return data.users;
@@ -52,7 +53,9 @@ export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   async addUser(teamId: string, userId: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'POST',
-      path: `/teams/${this.checkId(teamId)}/users/${parseInput(dciId, userId, 'user id')}`,
+      path: joinPath('teams', { teamId: this.checkId(teamId) }, 'users', {
+        userId: parseInput(dciId, userId, 'user id'),
+      }),
       signal: options.signal,
     });
   }
@@ -61,7 +64,9 @@ export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   async removeUser(teamId: string, userId: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/teams/${this.checkId(teamId)}/users/${parseInput(dciId, userId, 'user id')}`,
+      path: joinPath('teams', { teamId: this.checkId(teamId) }, 'users', {
+        userId: parseInput(dciId, userId, 'user id'),
+      }),
       responseType: 'none',
       signal: options.signal,
     });

@@ -1,3 +1,4 @@
+import { joinPath } from '@nimbus-sdk/core';
 import { z } from 'zod';
 import { lazySchema } from '../lazy-schema.js';
 import { Collection, lazyCollectionSpec } from './collection.js';
@@ -49,7 +50,7 @@ export class Users extends Collection<User, UserCreate, UserUpdate> {
   async teams(userId: string, options: CallOptions = {}): Promise<Team[]> {
     const { data } = await this.context.transport.send<{ teams: Team[] }>({
       method: 'GET',
-      path: `/users/${this.checkId(userId)}/teams`,
+      path: joinPath('users', { userId: this.checkId(userId) }, 'teams'),
       signal: options.signal,
     });
     return data.teams;
