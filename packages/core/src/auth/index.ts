@@ -1,5 +1,6 @@
 export { basic } from './basic.js';
 export { type BearerTokenSource, bearer } from './bearer.js';
+export { type ClockSkewOptions, correctClockSkew } from './clock-skew.js';
 export {
   DEFAULT_UNSIGNABLE_HEADERS,
   type HeaderInput,
@@ -52,6 +53,7 @@ export {
 export type { FetchLike } from './oauth2/post-form.js';
 export {
   type AuthContext,
+  type AuthRejection,
   type AuthStrategy,
   noAuth,
   type SignableRequest,

@@ -27,6 +27,8 @@ type AttemptOutcome =
       error: HttpError;
       status: number;
       retryAfterMs: number | undefined;
+      /** The response's headers (an auth strategy's `onRejected` may read the server's clock). */
+      headers: Headers;
       /** The headers this attempt was sent with, as signed (a 401 tells auth which credentials failed). */
       sentHeaders: Headers;
     }
@@ -157,7 +159,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const errorBody = redactValue(await readErrorBody(response), secrets());
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
-        const error = errorFromResponse({
+        const answered = errorFromResponse({
           status,
           statusText: response.statusText,
           body: errorBody,
@@ -166,7 +168,15 @@ export function createTransport(options: TransportOptions): Transport {
           request: where(),
           parseBody: options.parseErrorBody,
         });
-        return { kind: 'status', error, status, retryAfterMs, sentHeaders: attemptHeaders };
+        const error = options.classifyError?.(answered) ?? answered;
+        return {
+          kind: 'status',
+          error,
+          status,
+          retryAfterMs,
+          headers: response.headers,
+          sentHeaders: attemptHeaders,
+        };
       } catch (error) {
         return { kind: 'failure', ...classifyFailure(error, signal.stopReason(), context) };
       } finally {
@@ -177,6 +187,7 @@ export function createTransport(options: TransportOptions): Transport {
     let lastAttempt = 0;
     const attempts = async (calls: CallSignals): Promise<TransportResponse<unknown>> => {
       let reauthorized = false;
+      let recovered = false;
       let retries = 0;
       for (let attempt = 1; ; attempt++) {
         lastAttempt = attempt;
@@ -200,6 +211,23 @@ export function createTransport(options: TransportOptions): Transport {
           }
           if (renewed) continue;
           throw outcome.error;
+        }
+        if (outcome.kind === 'status' && auth.onRejected && body.replayable && !recovered) {
+          const { error, status, headers } = outcome;
+          let recover: boolean;
+          try {
+            recover = await auth.onRejected(
+              { error, status, headers },
+              { now, attempt, signal: calls.callSignal },
+            );
+          } catch (failure) {
+            const stop = calls.callStop();
+            throw stop ? stopError(stop, failure, context) : failure;
+          }
+          if (recover) {
+            recovered = true;
+            continue;
+          }
         }
         const retryable =
           outcome.kind === 'status' ? policy.statusCodes.has(outcome.status) : outcome.retryable;
