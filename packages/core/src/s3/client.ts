@@ -75,6 +75,8 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
     maxAttempts,
     requestHandler: {
       requestTimeout,
+      // Without this the handler only logs a warning and a stalled request hangs forever.
+      throwOnRequestTimeout: true,
       connectionTimeout: Math.min(requestTimeout, 10_000),
       // keepAlive matters: every part would otherwise pay a new TCP (and TLS) handshake.
       httpsAgent: new HttpsAgent({
