@@ -13,6 +13,8 @@ export interface ProxiedRequest {
   /** Path without the query, still percent-encoded. */
   readonly path: string;
   readonly query: URLSearchParams;
+  /** Header names in lower case, as Node parsed them. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** Picks the requests a fault applies to. */
@@ -88,7 +90,12 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
-    const seen: ProxiedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams };
+    const seen: ProxiedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: { ...req.headers },
+    };
     requests.push(seen);
     const fault = takeFault(seen);
     if (fault?.kind === 'stall') return;
