@@ -27,5 +27,12 @@ export { linkHeader, type PageLinks, sliceOffsetLimit } from './paging-answers.j
 export { pathSegmentProblem } from './path-segment-rules.js';
 export { freePort, isRgwInstalled, type RgwLab, type RgwLabOptions, startRgwLab } from './rgw-lab.js';
 export { Router, type RouterOptions } from './router.js';
+export {
+  isUploadPart,
+  type ProxiedRequest,
+  type RequestMatcher,
+  type S3FaultProxy,
+  startS3FaultProxy,
+} from './s3-fault-proxy.js';
 export type * from './types.js';
 export * from './verifiers/index.js';
