@@ -1,5 +1,4 @@
 import { joinPath, offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
-import { offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
 import { parseInput } from '@nimbus-sdk/core/provider';
 import type { z } from 'zod';
 import type { CallOptions, DciContext, WriteOptions } from '../context.js';
