@@ -1,4 +1,4 @@
-import type { Transport } from '@nimbus-sdk/core';
+import { joinPath, type NamedSegment, type Transport } from '@nimbus-sdk/core';
 
 /** What every resource module needs: the signed transport and the account whose paths it calls. */
 export interface CloudApiContext {
@@ -12,7 +12,10 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** `/<account>/<segment>/...` with every segment percent-encoded (keys, tag names, fingerprints). */
-export function accountPath(context: CloudApiContext, ...segments: string[]): string {
-  return ['', context.account, ...segments].map(encodeURIComponent).join('/');
+/**
+ * `/<account>/<segment>/...`: literal segments as written, caller values as `{ name: value }`, which
+ * core's `joinPath` encodes and refuses when they would address another resource (`..`, `a/b`).
+ */
+export function accountPath(context: CloudApiContext, ...segments: Array<string | NamedSegment>): string {
+  return joinPath({ account: context.account }, ...segments);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { EmulatorHttpError } from './emulator-http-error.js';
+import { JsonBodyError, parseJsonBody } from './json-body.js';
 import type { EmulatorRequest } from './types.js';
 
 /** Builds the buffered view a route handler sees from a received request and its body. */
@@ -10,6 +11,11 @@ export function emulatorRequest(
   now: () => Date,
 ): EmulatorRequest {
   const target = incoming.url ?? '/';
+  // Only origin-form targets (`/path?query`) name a resource here; an absolute-form or authority
+  // target, or one URL parsing rejects, is a bad request rather than a crash.
+  if (!target.startsWith('/') || target.startsWith('//') || !URL.canParse(target, origin)) {
+    throw new EmulatorHttpError(400, { message: `request target must be an absolute path, got '${target}'` });
+  }
   const queryAt = target.indexOf('?');
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
   const rawQuery = queryAt === -1 ? '' : target.slice(queryAt + 1);
@@ -25,9 +31,10 @@ export function emulatorRequest(
     params: {},
     json<T = unknown>(): T {
       try {
-        return JSON.parse(body.toString('utf8')) as T;
-      } catch {
-        throw new EmulatorHttpError(400, { message: 'request body is not valid JSON' });
+        return parseJsonBody(body) as T;
+      } catch (error) {
+        const why = error instanceof JsonBodyError && error.reason === 'depth' ? `: ${error.message}` : '';
+        throw new EmulatorHttpError(400, { message: `request body is not valid JSON${why}` });
       }
     },
     now,

@@ -110,9 +110,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       };
     }
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    const request = emulatorRequest(req, origin, body, clock);
     try {
-      return await handler(request);
+      return await handler(emulatorRequest(req, origin, body, clock));
     } catch (error) {
       if (error instanceof EmulatorHttpError) {
         return { status: error.status, headers: error.headers, body: error.body };

@@ -15,7 +15,10 @@ export interface EmulatorRequest {
   readonly body: Buffer;
   /** Route parameters (`/jobs/:id` → `{ id }`), decoded. */
   params: Record<string, string>;
-  /** The body parsed as JSON; throws an `EmulatorHttpError` 400 when it is not JSON. */
+  /**
+   * The body parsed as JSON into null-prototype objects, nesting limited; throws an
+   * `EmulatorHttpError` 400 when it is not JSON or nests too deep.
+   */
   json<T = unknown>(): T;
   /** The emulator clock (shifted by any injected clock skew). */
   now(): Date;

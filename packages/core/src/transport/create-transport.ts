@@ -22,7 +22,16 @@ import { userAgent } from './user-agent.js';
 /** How one attempt ended. */
 type AttemptOutcome =
   | { kind: 'response'; value: TransportResponse<unknown> }
-  | { kind: 'status'; error: HttpError; status: number; retryAfterMs: number | undefined }
+  | {
+      kind: 'status';
+      error: HttpError;
+      status: number;
+      retryAfterMs: number | undefined;
+      /** The response's headers (an auth strategy's `onRejected` may read the server's clock). */
+      headers: Headers;
+      /** The headers this attempt was sent with, as signed (a 401 tells auth which credentials failed). */
+      sentHeaders: Headers;
+    }
   | { kind: 'failure'; error: ApiError; retryable: boolean };
 
 function positiveMs(name: string, value: number | undefined): void {
@@ -104,16 +113,18 @@ export function createTransport(options: TransportOptions): Transport {
       const signal = calls.startAttempt(timeoutMs);
       const started = log.enabled ? performance.now() : 0;
       let keepCallerLink = false;
+      // Signing writes into the headers; a later attempt starts from a fresh set built the same way,
+      // so the first (and usually only) attempt does not pay for a copy.
+      const attemptHeaders =
+        attempt === 1 ? headers : requestHeaders(agent, options.headers, call, body, clientRequestId);
       try {
         const response = await sendAttempt({
           fetch: baseFetch,
           auth,
           method,
           url,
-          // Signing writes into the headers; a later attempt starts from a fresh set built the same way,
-          // so the first (and usually only) attempt does not pay for a copy.
-          headers:
-            attempt === 1 ? headers : requestHeaders(agent, options.headers, call, body, clientRequestId),
+          headers: attemptHeaders,
+          timeoutMs,
           body,
           attempt,
           now,
@@ -148,7 +159,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const errorBody = redactValue(await readErrorBody(response), secrets());
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
-        const error = errorFromResponse({
+        const answered = errorFromResponse({
           status,
           statusText: response.statusText,
           body: errorBody,
@@ -157,7 +168,15 @@ export function createTransport(options: TransportOptions): Transport {
           request: where(),
           parseBody: options.parseErrorBody,
         });
-        return { kind: 'status', error, status, retryAfterMs };
+        const error = options.classifyError?.(answered) ?? answered;
+        return {
+          kind: 'status',
+          error,
+          status,
+          retryAfterMs,
+          headers: response.headers,
+          sentHeaders: attemptHeaders,
+        };
       } catch (error) {
         return { kind: 'failure', ...classifyFailure(error, signal.stopReason(), context) };
       } finally {
@@ -168,6 +187,7 @@ export function createTransport(options: TransportOptions): Transport {
     let lastAttempt = 0;
     const attempts = async (calls: CallSignals): Promise<TransportResponse<unknown>> => {
       let reauthorized = false;
+      let recovered = false;
       let retries = 0;
       for (let attempt = 1; ; attempt++) {
         lastAttempt = attempt;
@@ -178,13 +198,36 @@ export function createTransport(options: TransportOptions): Transport {
           reauthorized = true;
           let renewed: boolean;
           try {
-            renewed = await auth.onUnauthorized({ now, attempt, signal: calls.callSignal });
+            renewed = await auth.onUnauthorized({
+              now,
+              attempt,
+              signal: calls.callSignal,
+              timeoutMs,
+              rejectedHeaders: outcome.sentHeaders,
+            });
           } catch (error) {
             const stop = calls.callStop();
             throw stop ? stopError(stop, error, context) : error;
           }
           if (renewed) continue;
           throw outcome.error;
+        }
+        if (outcome.kind === 'status' && auth.onRejected && body.replayable && !recovered) {
+          const { error, status, headers } = outcome;
+          let recover: boolean;
+          try {
+            recover = await auth.onRejected(
+              { error, status, headers },
+              { now, attempt, signal: calls.callSignal },
+            );
+          } catch (failure) {
+            const stop = calls.callStop();
+            throw stop ? stopError(stop, failure, context) : failure;
+          }
+          if (recover) {
+            recovered = true;
+            continue;
+          }
         }
         const retryable =
           outcome.kind === 'status' ? policy.statusCodes.has(outcome.status) : outcome.retryable;

@@ -14,6 +14,8 @@ export interface AttemptRequest {
   body: PreparedBody;
   attempt: number;
   now: () => Date;
+  /** The per-attempt timeout, for work the auth strategy shares among callers. */
+  timeoutMs: number;
   /** The attempt's own signal (caller, deadline and attempt timeout in one). */
   signal: AbortSignal;
   /** Sees the signed headers (for the redacted `request` log event). */
@@ -35,7 +37,7 @@ export async function sendAttempt(request: AttemptRequest): Promise<Response> {
         body: request.body.signable,
         bodySha256: request.body.sha256,
       },
-      { now: request.now, attempt: request.attempt, signal: request.signal },
+      { now: request.now, attempt: request.attempt, signal: request.signal, timeoutMs: request.timeoutMs },
     );
   } catch (error) {
     // A strategy's own failure must not pass for a network error and be retried.

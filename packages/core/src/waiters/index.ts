@@ -8,3 +8,4 @@ export {
   DEFAULT_WAIT_MIN_DELAY_MS,
   DEFAULT_WAIT_TIMEOUT_MS,
 } from './wait-options.js';
+export { createWatcher, type Watcher, type WatcherOptions, type WatchOptions } from './watcher.js';

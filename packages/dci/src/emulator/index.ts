@@ -6,6 +6,7 @@
 import { type FaultController, Router, startEmulatorServer } from '@nimbus-sdk/core/testing';
 import { authenticate } from './authenticate.js';
 import { dciError } from './dci-error.js';
+import { requireUuidParams } from './path-params.js';
 import type { RouteContext } from './resource-routes.js';
 import { registerAgents } from './routes/agents.js';
 import { registerComponents } from './routes/components.js';
@@ -62,7 +63,13 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
   let clock: () => Date = options.clock ?? (() => new Date());
   const store = new DciStore(() => clock());
   let seed = seedStore(store, options.seed);
-  const context: RouteContext = { store, caller: (request) => authenticate(request, store) };
+  const context: RouteContext = {
+    store,
+    caller: (request) => {
+      requireUuidParams(request);
+      return authenticate(request, store);
+    },
+  };
   const router = new Router({
     notFound: (request) => {
       throw dciError(404, `The requested URL ${request.rawPath} was not found on the server.`);

@@ -97,6 +97,26 @@ function integer(name: string, raw: string, min: number): number {
   return Number(raw);
 }
 
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?$/;
+
+/**
+ * A `created_after`/`updated_after` value as a comparable timestamp: epoch milliseconds or
+ * `YYYY-MM-DDTHH:MM:SS[.ffffff]`. Anything else, or a date Python's datetime cannot hold (years
+ * 1–9999), is the server's 400, never a crash.
+ */
+function timestampBound(param: string, raw: string): string {
+  let date: Date | undefined;
+  if (/^\d{1,16}$/.test(raw)) date = new Date(Number(raw));
+  else if (ISO_TIMESTAMP.test(raw)) date = new Date(`${raw}Z`);
+  const year = date?.getUTCFullYear() ?? Number.NaN;
+  if (!date || Number.isNaN(date.getTime()) || year < 1 || year > 9999) {
+    throw malformed([
+      `${param}: '${raw}' is not a valid date (epoch milliseconds or YYYY-MM-DDTHH:MM:SS.ffffff)`,
+    ]);
+  }
+  return ISO_TIMESTAMP.test(raw) ? raw : date.toISOString().slice(0, -1);
+}
+
 /** One list answer: the page and the total before paging. */
 export interface ListedRows {
   items: Row[];
@@ -139,7 +159,7 @@ export function listRows(
   ] as const) {
     const raw = params.get(param);
     if (!raw) continue;
-    const bound = /^\d+$/.test(raw) ? new Date(Number(raw)).toISOString().slice(0, -1) : raw;
+    const bound = timestampBound(param, raw);
     selected = selected.filter((row) => String(row[column]) >= bound);
   }
   selected.sort(sorter(params.get('sort') || defaultSort, columns));

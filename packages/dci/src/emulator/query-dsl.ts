@@ -1,4 +1,5 @@
 import { dciError } from './dci-error.js';
+import { likeMatches } from './like-pattern.js';
 import type { Row } from './store.js';
 
 /** A predicate over rows, compiled from the `query` DSL. */
@@ -23,11 +24,6 @@ function parseError(query: string, why: string) {
   return dciError(400, `error while parsing the query ${query}: ${why}`);
 }
 
-function likeToRegExp(pattern: string, flags: string): RegExp {
-  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('%', '.*');
-  return new RegExp(`^${escaped}$`, flags);
-}
-
 function compare(op: string, actual: unknown, value: string): boolean {
   if (Array.isArray(actual)) {
     const has = actual.map(String).includes(value);
@@ -49,9 +45,9 @@ function compare(op: string, actual: unknown, value: string): boolean {
     case 'ge':
       return text >= value;
     case 'like':
-      return likeToRegExp(value, '').test(text);
+      return likeMatches(value, text, false);
     case 'ilike':
-      return likeToRegExp(value, 'i').test(text);
+      return likeMatches(value, text, true);
     case 'contains':
       return text.includes(value);
     default:

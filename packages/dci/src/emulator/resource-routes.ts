@@ -2,6 +2,7 @@ import type { EmulatorRequest, EmulatorResponse, Router } from '@nimbus-sdk/core
 import type { z } from 'zod';
 import type { Caller } from './caller.js';
 import { dciError, malformed, notAuthorized, notFound } from './dci-error.js';
+import { jsonRequestBody } from './json-request.js';
 import { listRows } from './list-rows.js';
 import type { DciStore, Row, TableName } from './store.js';
 
@@ -13,8 +14,7 @@ export interface RouteContext {
 
 /** Parses a JSON body with `schema`, answering 400 `Request malformed` like the server's JSON schema. */
 export function parseBody<T>(request: EmulatorRequest, schema: z.ZodType<T>): T {
-  const body = request.body.length === 0 ? {} : request.json();
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(jsonRequestBody(request));
   if (result.success) return result.data;
   throw malformed(result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`));
 }

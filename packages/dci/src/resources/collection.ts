@@ -1,9 +1,10 @@
-import { offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
+import { joinPath, offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import type { z } from 'zod';
-import { parseInput } from '../input-validation.js';
+import type { CallOptions, DciContext, WriteOptions } from '../context.js';
 import { type ListOptions, toListRequest } from '../list-options.js';
 import { isStaleEtag, mayBeStaleEtag, StaleEtagError } from '../stale-etag.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId, type WriteOptions } from './record.js';
+import { type DciRecord, dciId } from './record.js';
 
 /** A list answer: `{"<plural>": [...], "_meta": {"count": n}}`. */
 type ListBody = Record<string, unknown> & { _meta?: { count?: number } };
@@ -105,7 +106,7 @@ export class Collection<T extends DciRecord, C, U> {
     const checked = this.checkId(id);
     const { data } = await this.context.transport.send({
       method: 'GET',
-      path: `${this.spec.path}/${checked}`,
+      path: joinPath(this.spec.path, { id: checked }),
       signal: options.signal,
     });
     return unwrap<T>(data, this.spec.singular);
@@ -131,7 +132,7 @@ export class Collection<T extends DciRecord, C, U> {
     return this.withStaleCheck(id, etag, async () => {
       const { data } = await this.context.transport.send({
         method: 'PUT',
-        path: `${this.spec.path}/${id}`,
+        path: joinPath(this.spec.path, { id }),
         body: { json: body },
         conditions: { ifMatch: etag },
         signal: options.signal,
@@ -147,7 +148,7 @@ export class Collection<T extends DciRecord, C, U> {
     await this.withStaleCheck(id, etag, () =>
       this.context.transport.send({
         method: 'DELETE',
-        path: `${this.spec.path}/${id}`,
+        path: joinPath(this.spec.path, { id }),
         conditions: { ifMatch: etag },
         responseType: 'none',
         signal: options.signal,

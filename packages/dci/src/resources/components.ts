@@ -1,18 +1,11 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
+import type { CallOptions, DciContext, WriteOptions } from '../context.js';
 import { writeDownload } from '../download-target.js';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
-import {
-  type CallOptions,
-  type DciContext,
-  type DciRecord,
-  dciId,
-  jsonObject,
-  stateSchema,
-  type WriteOptions,
-} from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI component: one versioned artifact of a topic (a compose, an OCP build). */
 export interface Component extends DciRecord {
@@ -89,7 +82,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
   async files(componentId: string, options: CallOptions = {}): Promise<ComponentFile[]> {
     const { data } = await this.context.transport.send<{ component_files: ComponentFile[] }>({
       method: 'GET',
-      path: `/components/${this.checkId(componentId)}/files`,
+      path: joinPath('components', { componentId: this.checkId(componentId) }, 'files'),
       signal: options.signal,
     });
     return data.component_files;
@@ -110,7 +103,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     );
     const { data } = await this.context.transport.send({
       method: 'POST',
-      path: `/components/${id}/files`,
+      path: joinPath('components', { componentId: id }, 'files'),
       body,
       signal: options.signal,
     });
@@ -128,7 +121,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     const file = parseInput(dciId, fileId, 'component file id');
     const { data } = await this.context.transport.send<ReadableStream<Uint8Array>>({
       method: 'GET',
-      path: `/components/${id}/files/${file}/content`,
+      path: joinPath('components', { componentId: id }, 'files', { fileId: file }, 'content'),
       responseType: 'stream',
       signal: options.signal,
     });
@@ -142,7 +135,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     const file = parseInput(dciId, fileId, 'component file id');
     const { data } = await this.context.transport.send({
       method: 'GET',
-      path: `/components/${id}/files/${file}`,
+      path: joinPath('components', { componentId: id }, 'files', { fileId: file }),
       signal: options.signal,
     });
     return unwrap<ComponentFile>(data, 'component_file');
@@ -154,7 +147,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     const etag = options.etag || ((await this.getFile(id, file, options)).etag ?? '');
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/components/${id}/files/${file}`,
+      path: joinPath('components', { componentId: id }, 'files', { fileId: file }),
       conditions: { ifMatch: etag },
       responseType: 'none',
       signal: options.signal,

@@ -1,10 +1,11 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
+import type { CallOptions, DciContext } from '../context.js';
 import { writeDownload } from '../download-target.js';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { unwrap } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId } from './record.js';
+import { type DciRecord, dciId } from './record.js';
 
 /** A file attached to a job (logs, JUnit results). */
 export interface DciFile extends DciRecord {
@@ -81,7 +82,7 @@ export class Files {
   async get(id: string, options: CallOptions = {}): Promise<DciFile> {
     const { data } = await this.context.transport.send({
       method: 'GET',
-      path: `/files/${parseInput(dciId, id, 'file id')}`,
+      path: joinPath('files', { id: parseInput(dciId, id, 'file id') }),
       signal: options.signal,
     });
     return unwrap<DciFile>(data, 'file');
@@ -91,7 +92,7 @@ export class Files {
   async content(id: string, options: CallOptions = {}): Promise<FileContent> {
     const response = await this.context.transport.send<ReadableStream<Uint8Array>>({
       method: 'GET',
-      path: `/files/${parseInput(dciId, id, 'file id')}/content`,
+      path: joinPath('files', { id: parseInput(dciId, id, 'file id') }, 'content'),
       responseType: 'stream',
       signal: options.signal,
     });
@@ -113,7 +114,7 @@ export class Files {
   async delete(id: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/files/${parseInput(dciId, id, 'file id')}`,
+      path: joinPath('files', { id: parseInput(dciId, id, 'file id') }),
       responseType: 'none',
       signal: options.signal,
     });

@@ -1,19 +1,13 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { DciFile } from './files.js';
 import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
-import {
-  type CallOptions,
-  type DciContext,
-  type DciRecord,
-  dciId,
-  jsonObject,
-  stateSchema,
-} from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI job: one run of a remoteci on a topic with a set of components. */
 export interface Job extends DciRecord {
@@ -124,7 +118,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
   async results(jobId: string, options: CallOptions = {}): Promise<JobResult[]> {
     const { data } = await this.context.transport.send<{ results: JobResult[] }>({
       method: 'GET',
-      path: `/jobs/${this.checkId(jobId)}/results`,
+      path: joinPath('jobs', { jobId: this.checkId(jobId) }, 'results'),
       signal: options.signal,
     });
     return data.results;
@@ -135,7 +129,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
     const body = parseInput(keyValueSchema(), { key, value }, 'job key/value');
     await this.context.transport.send({
       method: 'POST',
-      path: `/jobs/${this.checkId(jobId)}/kv`,
+      path: joinPath('jobs', { jobId: this.checkId(jobId) }, 'kv'),
       body: { json: body },
       signal: options.signal,
     });
@@ -146,7 +140,7 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
     const body = parseInput(keyValueSchema().pick({ key: true }), { key }, 'job key');
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/jobs/${this.checkId(jobId)}/kv`,
+      path: joinPath('jobs', { jobId: this.checkId(jobId) }, 'kv'),
       body: { json: body },
       responseType: 'none',
       signal: options.signal,

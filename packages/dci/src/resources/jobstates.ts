@@ -1,8 +1,9 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { unwrap } from './collection.js';
-import { type CallOptions, type DciContext, dciId } from './record.js';
+import { dciId } from './record.js';
 
 /** Job statuses, in lifecycle order; the last three are final. */
 export const JOB_STATUSES = [
@@ -56,7 +57,7 @@ export class Jobstates {
   async get(id: string, options: CallOptions = {}): Promise<Jobstate> {
     const { data } = await this.context.transport.send({
       method: 'GET',
-      path: `/jobstates/${parseInput(dciId, id, 'jobstate id')}`,
+      path: joinPath('jobstates', { id: parseInput(dciId, id, 'jobstate id') }),
       signal: options.signal,
     });
     return unwrap<Jobstate>(data, 'jobstate');
@@ -66,7 +67,7 @@ export class Jobstates {
   async delete(id: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/jobstates/${parseInput(dciId, id, 'jobstate id')}`,
+      path: joinPath('jobstates', { id: parseInput(dciId, id, 'jobstate id') }),
       responseType: 'none',
       signal: options.signal,
     });

@@ -1,8 +1,9 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { Collection, lazyCollectionSpec } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
+import { type DciRecord, dciId, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
 /** A DCI product (RHEL, OpenShift, ...). */
@@ -46,7 +47,7 @@ export class Products extends Collection<Product, ProductCreate, ProductUpdate> 
     const team = parseInput(dciId, teamId, 'team id');
     await this.context.transport.send({
       method: 'POST',
-      path: `/products/${id}/teams`,
+      path: joinPath('products', { productId: id }, 'teams'),
       body: { json: { team_id: team } },
       signal: options.signal,
     });
@@ -58,7 +59,7 @@ export class Products extends Collection<Product, ProductCreate, ProductUpdate> 
     const team = parseInput(dciId, teamId, 'team id');
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/products/${id}/teams/${team}`,
+      path: joinPath('products', { productId: id }, 'teams', { teamId: team }),
       responseType: 'none',
       signal: options.signal,
     });
@@ -69,7 +70,7 @@ export class Products extends Collection<Product, ProductCreate, ProductUpdate> 
     const id = this.checkId(productId);
     const { data } = await this.context.transport.send<{ teams: Team[] }>({
       method: 'GET',
-      path: `/products/${id}/teams`,
+      path: joinPath('products', { productId: id }, 'teams'),
       signal: options.signal,
     });
     return data.teams;

@@ -1,14 +1,9 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { lazySchema } from '../lazy-schema.js';
+import type { DciContext, WriteOptions } from '../context.js';
 import { Collection, lazyCollectionSpec, type Target, unwrap } from './collection.js';
-import {
-  type DciContext,
-  type DciRecord,
-  dciId,
-  jsonObject,
-  stateSchema,
-  type WriteOptions,
-} from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A remoteci: a lab agent that runs jobs and signs its requests with its API secret. */
 export interface Remoteci extends DciRecord {
@@ -60,7 +55,7 @@ class SecretHolders<T extends DciRecord, C, U> extends Collection<T, C, U> {
       '';
     const { data } = await this.context.transport.send({
       method: 'PUT',
-      path: `${this.spec.path}/${id}/api_secret`,
+      path: joinPath(this.spec.path, { id }, 'api_secret'),
       conditions: { ifMatch: etag },
       signal: options.signal,
     });

@@ -1,8 +1,9 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { Collection, lazyCollectionSpec } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
+import { type DciRecord, dciId, stateSchema } from './record.js';
 import type { User } from './users.js';
 
 /** A DCI team: the owner of remotecis, feeders, jobs and users' memberships. */
@@ -42,7 +43,7 @@ export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   async users(teamId: string, options: CallOptions = {}): Promise<User[]> {
     const { data } = await this.context.transport.send<{ users: User[] }>({
       method: 'GET',
-      path: `/teams/${this.checkId(teamId)}/users`,
+      path: joinPath('teams', { teamId: this.checkId(teamId) }, 'users'),
       signal: options.signal,
     });
     return data.users;
@@ -52,7 +53,9 @@ export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   async addUser(teamId: string, userId: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'POST',
-      path: `/teams/${this.checkId(teamId)}/users/${parseInput(dciId, userId, 'user id')}`,
+      path: joinPath('teams', { teamId: this.checkId(teamId) }, 'users', {
+        userId: parseInput(dciId, userId, 'user id'),
+      }),
       signal: options.signal,
     });
   }
@@ -61,7 +64,9 @@ export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
   async removeUser(teamId: string, userId: string, options: CallOptions = {}): Promise<void> {
     await this.context.transport.send({
       method: 'DELETE',
-      path: `/teams/${this.checkId(teamId)}/users/${parseInput(dciId, userId, 'user id')}`,
+      path: joinPath('teams', { teamId: this.checkId(teamId) }, 'users', {
+        userId: parseInput(dciId, userId, 'user id'),
+      }),
       responseType: 'none',
       signal: options.signal,
     });

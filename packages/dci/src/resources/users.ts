@@ -1,7 +1,9 @@
+import { joinPath } from '@nimbus-sdk/core';
+import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { Collection, lazyCollectionSpec } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, stateSchema } from './record.js';
+import { type DciRecord, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
 /** A DCI user. The password is never returned. */
@@ -49,7 +51,7 @@ export class Users extends Collection<User, UserCreate, UserUpdate> {
   async teams(userId: string, options: CallOptions = {}): Promise<Team[]> {
     const { data } = await this.context.transport.send<{ teams: Team[] }>({
       method: 'GET',
-      path: `/users/${this.checkId(userId)}/teams`,
+      path: joinPath('users', { userId: this.checkId(userId) }, 'teams'),
       signal: options.signal,
     });
     return data.teams;

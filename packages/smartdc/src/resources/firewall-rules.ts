@@ -1,4 +1,4 @@
-import { ValidationError } from '@nimbus-sdk/core';
+import { type NamedSegment, ValidationError } from '@nimbus-sdk/core';
 import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
 import { requireText } from '../input-checks.js';
 import type { FirewallRule, Machine } from '../types.js';
@@ -25,7 +25,7 @@ function checkRule(method: string, rule: string): string {
 export function firewallRulesResource(context: CloudApiContext) {
   const send = async <T>(
     method: 'GET' | 'POST' | 'DELETE',
-    segments: string[],
+    segments: Array<string | NamedSegment>,
     options: CallOptions,
     body?: unknown,
   ) =>
@@ -41,24 +41,24 @@ export function firewallRulesResource(context: CloudApiContext) {
   return {
     list: async (options: CallOptions = {}) => send<FirewallRule[]>('GET', [], options),
     get: async (id: string, options: CallOptions = {}) =>
-      send<FirewallRule>('GET', [requireText('fwrules.get', 'id', id)], options),
+      send<FirewallRule>('GET', [{ id: requireText('fwrules.get', 'id', id) }], options),
     create: async (input: FirewallRuleInput, options: CallOptions = {}) =>
       send<FirewallRule>('POST', [], options, { ...input, rule: checkRule('fwrules.create', input.rule) }),
     update: async (id: string, input: Partial<FirewallRuleInput>, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [requireText('fwrules.update', 'id', id)], options, {
+      send<FirewallRule>('POST', [{ id: requireText('fwrules.update', 'id', id) }], options, {
         ...input,
         ...(input.rule === undefined ? {} : { rule: checkRule('fwrules.update', input.rule) }),
       }),
     enable: async (id: string, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [requireText('fwrules.enable', 'id', id), 'enable'], options),
+      send<FirewallRule>('POST', [{ id: requireText('fwrules.enable', 'id', id) }, 'enable'], options),
     disable: async (id: string, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [requireText('fwrules.disable', 'id', id), 'disable'], options),
+      send<FirewallRule>('POST', [{ id: requireText('fwrules.disable', 'id', id) }, 'disable'], options),
     delete: async (id: string, options: CallOptions = {}) => {
-      await send<undefined>('DELETE', [requireText('fwrules.delete', 'id', id)], options);
+      await send<undefined>('DELETE', [{ id: requireText('fwrules.delete', 'id', id) }], options);
     },
     /** Machines a rule applies to. */
     machines: async (id: string, options: CallOptions = {}) =>
-      send<Machine[]>('GET', [requireText('fwrules.machines', 'id', id), 'machines'], options),
+      send<Machine[]>('GET', [{ id: requireText('fwrules.machines', 'id', id) }, 'machines'], options),
   };
 }
 

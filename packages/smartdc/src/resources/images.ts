@@ -33,7 +33,7 @@ export function imagesResource(context: CloudApiContext) {
     (
       await context.transport.send<Image>({
         method: 'GET',
-        path: accountPath(context, 'images', requireText('images.get', 'id', id)),
+        path: accountPath(context, 'images', { id: requireText('images.get', 'id', id) }),
         ...options,
       })
     ).data;
@@ -44,7 +44,7 @@ export function imagesResource(context: CloudApiContext) {
     async delete(id: string, options: CallOptions = {}): Promise<void> {
       await context.transport.send({
         method: 'DELETE',
-        path: accountPath(context, 'images', requireText('images.delete', 'id', id)),
+        path: accountPath(context, 'images', { id: requireText('images.delete', 'id', id) }),
         responseType: 'none',
         ...options,
       });

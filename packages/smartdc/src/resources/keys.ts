@@ -20,7 +20,7 @@ export function keysResource(context: CloudApiContext) {
       return (
         await context.transport.send<SshKey>({
           method: 'GET',
-          path: accountPath(context, 'keys', nameOrFingerprint),
+          path: accountPath(context, 'keys', { nameOrFingerprint }),
           ...options,
         })
       ).data;
@@ -50,7 +50,7 @@ export function keysResource(context: CloudApiContext) {
     async delete(nameOrFingerprint: string, options: CallOptions = {}): Promise<void> {
       await context.transport.send({
         method: 'DELETE',
-        path: accountPath(context, 'keys', nameOrFingerprint),
+        path: accountPath(context, 'keys', { nameOrFingerprint }),
         responseType: 'none',
         ...options,
       });

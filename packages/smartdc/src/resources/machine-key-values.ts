@@ -9,14 +9,10 @@ export function machineKeyValues<V>(context: CloudApiContext, segment: 'metadata
   const path = (operation: string, machineId: string, key?: string) => {
     const machine = requireText(`${segment}.${operation}`, 'machineId', machineId);
     return key === undefined
-      ? accountPath(context, 'machines', machine, segment)
-      : accountPath(
-          context,
-          'machines',
-          machine,
-          segment,
-          requireText(`${segment}.${operation}`, 'key', key),
-        );
+      ? accountPath(context, 'machines', { machineId: machine }, segment)
+      : accountPath(context, 'machines', { machineId: machine }, segment, {
+          key: requireText(`${segment}.${operation}`, 'key', key),
+        });
   };
   return {
     async list(machineId: string, options: CallOptions = {}): Promise<Record<string, V>> {

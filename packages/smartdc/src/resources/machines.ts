@@ -64,7 +64,7 @@ function filterQuery(filters: MachineFilters): Record<string, string | number | 
 /** Machines (instances): list with paging, get, create, actions, delete. */
 export function machinesResource(context: CloudApiContext) {
   const machinePath = (method: string, id: string, ...rest: string[]) =>
-    accountPath(context, 'machines', requireText(method, 'id', id), ...rest);
+    accountPath(context, 'machines', { id: requireText(method, 'id', id) }, ...rest);
 
   const action = async (
     method: string,

@@ -18,7 +18,7 @@ export function networksResource(context: CloudApiContext) {
       return (
         await context.transport.send<Network>({
           method: 'GET',
-          path: accountPath(context, 'networks', requireText('networks.get', 'id', id)),
+          path: accountPath(context, 'networks', { id: requireText('networks.get', 'id', id) }),
           ...options,
         })
       ).data;

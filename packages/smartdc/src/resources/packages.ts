@@ -33,7 +33,9 @@ export function packagesResource(context: CloudApiContext) {
       return (
         await context.transport.send<Package>({
           method: 'GET',
-          path: accountPath(context, 'packages', requireText('packages.get', 'idOrName', idOrName)),
+          path: accountPath(context, 'packages', {
+            idOrName: requireText('packages.get', 'idOrName', idOrName),
+          }),
           ...options,
         })
       ).data;

@@ -1,18 +1,30 @@
+import { pathSegment } from '@nimbus-sdk/core';
 import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
 import { requireText } from '../input-checks.js';
 import type { Snapshot } from '../types.js';
+
+/** A new snapshot's name: every later call puts it in a path, so it must be a valid path segment now. */
+function snapshotName(method: string, name: string): string {
+  pathSegment('name', requireText(method, 'name', name));
+  return name;
+}
 
 /** Machine snapshots (not for kvm). */
 export function snapshotsResource(context: CloudApiContext) {
   const path = (method: string, machineId: string, name?: string) =>
     name === undefined
-      ? accountPath(context, 'machines', requireText(method, 'machineId', machineId), 'snapshots')
+      ? accountPath(
+          context,
+          'machines',
+          { machineId: requireText(method, 'machineId', machineId) },
+          'snapshots',
+        )
       : accountPath(
           context,
           'machines',
-          requireText(method, 'machineId', machineId),
+          { machineId: requireText(method, 'machineId', machineId) },
           'snapshots',
-          requireText(method, 'name', name),
+          { name: requireText(method, 'name', name) },
         );
   return {
     /** Starts a snapshot (`queued`, then `created`); `name` defaults to a UTC timestamp server-side. */
@@ -25,7 +37,7 @@ export function snapshotsResource(context: CloudApiContext) {
         await context.transport.send<Pick<Snapshot, 'name' | 'state'>>({
           method: 'POST',
           path: path('snapshots.create', machineId),
-          body: { json: name === undefined ? {} : { name: requireText('snapshots.create', 'name', name) } },
+          body: { json: name === undefined ? {} : { name: snapshotName('snapshots.create', name) } },
           ...options,
         })
       ).data;

@@ -45,9 +45,13 @@ export function collectHeaders(input: HeaderInput): Map<string, string[]> {
  */
 export type HeaderValueMode = 'trim' | 'raw';
 
+// A value with no line break, tab, double space or edge space is already in canonical form.
+const NEEDS_TRIM = /[\r\n\t]| {2}|^ | $/;
+
 /** One canonical header value: repeated headers joined by `,` in order of appearance. */
 export function canonicalHeaderValue(values: readonly string[], mode: HeaderValueMode): string {
   if (mode === 'raw') return values.join(',');
+  if (values.length === 1 && !NEEDS_TRIM.test(values[0] as string)) return values[0] as string;
   return values
     .map((value) =>
       value

@@ -10,10 +10,14 @@ import { encodeRfc3986, percentDecode } from './percent-encoding.js';
  */
 export type HmacV4PathMode = 'aws' | 's3' | 'decoded';
 
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
 /** The canonical URI of `path` (the path exactly as sent, without the query) in `mode`. */
 export function canonicalPath(path: string, mode: HmacV4PathMode): string {
   const raw = path === '' ? '/' : path;
   if (mode === 'decoded') return percentDecode(raw);
+  // A path of unreserved characters and slashes decodes and re-encodes to itself.
+  if (mode === 's3' && PLAIN_PATH.test(raw)) return raw;
   if (mode === 's3')
     return raw
       .split('/')

@@ -14,6 +14,7 @@ export type QueryPair = readonly [key: string, value: string];
 
 /** Decodes a raw query string (`a=1&b=x%20y`, no `?`) into pairs, `+` read as a space. */
 export function parseQueryPairs(rawQuery: string): QueryPair[] {
+  if (rawQuery === '') return [];
   return [...new URLSearchParams(rawQuery)];
 }
 

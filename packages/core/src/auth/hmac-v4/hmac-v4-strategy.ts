@@ -1,13 +1,7 @@
 import { ValidationError } from '../../errors/index.js';
 import type { AuthContext, AuthStrategy, SignableRequest } from '../types.js';
-import {
-  assertHmacV4Settings,
-  computeHmacV4,
-  type HmacV4Credentials,
-  type HmacV4Profile,
-  type SigningKeyDeriver,
-} from './sign-hmac-v4.js';
-import { deriveSigningKey } from './signing-key.js';
+import { prepareHmacV4 } from './prepared-signer.js';
+import { assertHmacV4Settings, type HmacV4Credentials, type HmacV4Profile } from './sign-hmac-v4.js';
 
 /** Options of {@link hmacV4}: credentials, scope and the signer profile (AWS SigV4 by default). */
 export type HmacV4Options = HmacV4Credentials & HmacV4Profile;
@@ -23,28 +17,23 @@ export type HmacV4Options = HmacV4Credentials & HmacV4Profile;
 export function hmacV4(options: HmacV4Options): AuthStrategy {
   assertHmacV4Settings(options);
   const settings: HmacV4Options = { ...options };
-  const deriveKey = cachedKeyDeriver();
+  const signer = prepareHmacV4(settings);
   return {
     kind: 'hmac-v4',
     authorize(request: SignableRequest, context: AuthContext): void {
       const { url } = request;
       if (settings.queryMode === 'dci') assertDciQuery(url);
-      const signed = computeHmacV4(
-        {
-          ...settings,
-          method: request.method,
-          host: url.host,
-          path: url.pathname,
-          query: url.search.slice(1),
-          headers: request.headers,
-          body: request.body,
-          bodySha256: request.bodySha256,
-          timestamp: context.now(),
-        },
-        deriveKey,
-        true,
-      );
-      for (const [name, value] of Object.entries(signed.headers)) request.headers.set(name, value);
+      const headers = signer.headersFor({
+        method: request.method,
+        host: url.host,
+        path: url.pathname,
+        query: url.search.slice(1),
+        headers: request.headers,
+        body: request.body,
+        bodySha256: request.bodySha256,
+        timestamp: context.now(),
+      });
+      for (const name in headers) request.headers.set(name, headers[name] as string);
     },
     describe: () => `hmac-v4 ${settings.algorithm ?? 'AWS4-HMAC-SHA256'} ${settings.accessKeyId}`,
     secrets: () => [settings.secretAccessKey, ...(settings.sessionToken ? [settings.sessionToken] : [])],
@@ -71,18 +60,4 @@ function assertDciQuery(url: URL): void {
     }
     seen.add(key);
   }
-}
-
-// The key chain changes once a day per scope; recomputing it costs four HMACs per request.
-function cachedKeyDeriver(): SigningKeyDeriver {
-  let cachedFor = '';
-  let cachedKey: Buffer | undefined;
-  return (secret, prefix, datestamp, region, service, terminator) => {
-    const scope = `${prefix}\n${datestamp}\n${region}\n${service}\n${terminator}`;
-    if (cachedKey === undefined || scope !== cachedFor) {
-      cachedKey = deriveSigningKey(secret, prefix, datestamp, region, service, terminator);
-      cachedFor = scope;
-    }
-    return cachedKey;
-  };
 }

@@ -1,4 +1,5 @@
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
+const ALL_UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const encoder = new TextEncoder();
 
 /**
@@ -6,6 +7,8 @@ const encoder = new TextEncoder();
  * everything else becomes upper-case `%XX` (space is `%20`, never `+`).
  */
 export function encodeRfc3986(value: string): string {
+  // Most keys, path segments and query values need no escaping; skip building a new string.
+  if (ALL_UNRESERVED.test(value)) return value;
   try {
     // encodeURIComponent leaves !'()* alone, which RFC 3986 strict encoding escapes.
     return encodeURIComponent(value).replace(

@@ -1,20 +1,10 @@
-import { createHash, createHmac } from 'node:crypto';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
-import { formatAmzDate, parseAmzDate } from './amz-date.js';
-import {
-  canonicalHeaderValue,
-  collectHeaders,
-  DEFAULT_UNSIGNABLE_HEADERS,
-  type HeaderInput,
-  type HeaderValueMode,
-  isUnsignable,
-} from './canonical-headers.js';
-import { canonicalPath, type HmacV4PathMode } from './canonical-path.js';
-import { canonicalQuery, type HmacV4QueryMode, parseQueryPairs } from './canonical-query.js';
-import { deriveSigningKey } from './signing-key.js';
+import type { HeaderInput, HeaderValueMode } from './canonical-headers.js';
+import type { HmacV4PathMode } from './canonical-path.js';
+import type { HmacV4QueryMode } from './canonical-query.js';
+import { prepareHmacV4 } from './prepared-signer.js';
 
-/** SHA-256 of zero bytes, the payload hash of a request without a body. */
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+export { EMPTY_SHA256 } from './prepared-signer.js';
 
 /**
  * The constants and policies of an HMAC-SHA256 "V4" signer. Defaults are AWS SigV4; DCI's
@@ -136,108 +126,8 @@ export type HmacV4SigningInput = HmacV4Request & HmacV4Credentials & HmacV4Profi
  * // s.headers → { 'X-DCI-Date': '2017…Z', Authorization: 'DCI2-HMAC-SHA256 Credential=…' }
  */
 export function signHmacV4(input: HmacV4SigningInput): HmacV4Signature {
-  return computeHmacV4(input, deriveSigningKey);
-}
-
-/** Derives the signing key; the strategy passes a caching one. */
-export type SigningKeyDeriver = typeof deriveSigningKey;
-
-/** {@link signHmacV4} with a pluggable key derivation. */
-export function computeHmacV4(
-  input: HmacV4SigningInput,
-  deriveKey: SigningKeyDeriver,
-  settingsChecked = false,
-): HmacV4Signature {
-  if (!settingsChecked) assertHmacV4Settings(input);
-  const algorithm = input.algorithm ?? 'AWS4-HMAC-SHA256';
-  const keyPrefix = input.keyPrefix ?? algorithm.replace(/-HMAC-SHA256$/, '');
-  const terminator = input.scopeTerminator ?? 'aws4_request';
-  const dateHeader = input.dateHeader ?? 'X-Amz-Date';
-  const timestamp = typeof input.timestamp === 'string' ? input.timestamp : formatAmzDate(input.timestamp);
-  if (typeof input.timestamp === 'string' && !parseAmzDate(timestamp)) {
-    throw new ValidationError(`HMAC V4 timestamp must be YYYYMMDDTHHMMSSZ, got ${JSON.stringify(timestamp)}`);
-  }
-  const datestamp = timestamp.slice(0, 8);
-
-  const headers = collectHeaders(input.headers);
-  if (!headers.has('host')) headers.set('host', [input.host]);
-  const added: Record<string, string> = {};
-  const setHeader = (name: string, value: string): void => {
-    headers.set(name.toLowerCase(), [value]);
-    added[name] = value;
-  };
-  setHeader(dateHeader, timestamp);
-
-  const contentHash = headers.get('x-amz-content-sha256')?.[0];
-  const payloadHash = input.payloadHash ?? contentHash ?? input.bodySha256 ?? sha256Hex(input.body ?? '');
-  if (input.contentSha256Header && contentHash === undefined) setHeader('X-Amz-Content-Sha256', payloadHash);
-
-  const signToken = input.signSessionToken ?? true;
-  if (input.sessionToken && signToken) setHeader('X-Amz-Security-Token', input.sessionToken);
-
-  const signedNames = selectSignedHeaders(headers, input);
-  const valueMode = input.headerValues ?? 'trim';
-  const canonicalHeaders = signedNames
-    .map((name) => `${name}:${canonicalHeaderValue(headers.get(name) ?? [], valueMode)}\n`)
-    .join('');
-  const signedHeaders = signedNames.join(';');
-
-  const canonicalRequest = [
-    input.method.toUpperCase(),
-    canonicalPath(input.path, input.pathMode ?? 'aws'),
-    canonicalQuery(parseQueryPairs(input.query), input.queryMode ?? 'aws'),
-    canonicalHeaders,
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
-  const credentialScope = `${datestamp}/${input.region}/${input.service}/${terminator}`;
-  const stringToSign = [algorithm, timestamp, credentialScope, sha256Hex(canonicalRequest)].join('\n');
-  const key = deriveKey(input.secretAccessKey, keyPrefix, datestamp, input.region, input.service, terminator);
-  const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
-  const authorization =
-    `${algorithm} Credential=${input.accessKeyId}/${credentialScope}, ` +
-    `SignedHeaders=${signedHeaders}, Signature=${signature}`;
-
-  if (input.sessionToken && !signToken) added['X-Amz-Security-Token'] = input.sessionToken;
-  added.Authorization = authorization;
-  return {
-    canonicalRequest,
-    stringToSign,
-    signingKey: key.toString('hex'),
-    signature,
-    authorization,
-    credentialScope,
-    signedHeaders,
-    timestamp,
-    payloadHash,
-    headers: added,
-  };
-}
-
-function selectSignedHeaders(headers: Map<string, string[]>, profile: HmacV4Profile): string[] {
-  const policy = profile.signedHeaders ?? 'all';
-  if (policy === 'all') {
-    const unsignable = new Set(profile.unsignableHeaders ?? DEFAULT_UNSIGNABLE_HEADERS);
-    return [...headers.keys()].filter((name) => !isUnsignable(name, unsignable)).sort();
-  }
-  const names = [...new Set(policy.map((name) => name.toLowerCase()))].sort();
-  const missing = names.filter((name) => !headers.has(name));
-  if (missing.length > 0) {
-    throw new ValidationError(
-      `HMAC V4: headers to sign are missing from the request: ${missing.join(', ')}`,
-      [
-        {
-          path: 'signedHeaders',
-          message: `add ${missing.join(', ')} to the request or remove them from signedHeaders`,
-        },
-      ],
-    );
-  }
-  return names;
-}
-
-function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  assertHmacV4Settings(input);
+  return prepareHmacV4(input).sign(input);
 }
 
 /**

@@ -1,7 +1,11 @@
-import { AuthenticationError, ConfigError, NetworkError, ValidationError } from '../../errors/index.js';
+import { ConfigError, ValidationError } from '../../errors/index.js';
+import { resolveRetryPolicy } from '../../transport/retry-policy.js';
+import type { RetryOptions } from '../../transport/types.js';
+import { waitUnlessAborted } from '../../waiters/abort.js';
 import { assertHeaderSafe } from '../header-value-check.js';
-import type { AuthContext, AuthStrategy } from '../types.js';
-import { type FetchLike, postForm } from './post-form.js';
+import type { AuthContext, AuthStrategy, UnauthorizedContext } from '../types.js';
+import type { FetchLike } from './post-form.js';
+import { type CachedToken, requestTokenWithRetries } from './token-request.js';
 
 /** Options of {@link oauth2ClientCredentials}. */
 export interface OAuth2ClientCredentialsOptions {
@@ -23,17 +27,23 @@ export interface OAuth2ClientCredentialsOptions {
   clock?: () => number;
   /** `basic` (client_secret_basic, default) or `body` (client_secret_post). */
   clientAuth?: 'basic' | 'body';
-}
-
-interface CachedToken {
-  value: string;
-  expiresAt: number;
+  /**
+   * Retries of a token request after a transient failure (408/425/429/5xx, network error), with the
+   * transport's defaults (3 retries, full-jitter backoff). `false` disables them.
+   */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout of a token request. Default: the calling transport's attempt timeout, else 30 s. */
+  timeoutMs?: number;
 }
 
 /**
  * OAuth2 client-credentials grant: caches the access token, refreshes it `refreshSkewMs` before
  * expiry, shares one in-flight token request among concurrent callers, and after a 401 fetches a
  * fresh token once.
+ *
+ * The shared request runs under its own lifetime (the attempt timeout, retries with backoff after a
+ * transient failure): one caller's abort only ends that caller's wait. A 401 refreshes only while
+ * the token it refused is still the current one, so a burst of 401s costs one token request.
  *
  * @example
  * oauth2ClientCredentials({ tokenUrl, clientId: 'ci', clientSecret: process.env.SECRET, scope: 'api' })
@@ -42,13 +52,21 @@ export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions)
   const tokenUrl = checkOptions(options);
   const clock = options.clock ?? Date.now;
   const skew = options.refreshSkewMs ?? 30_000;
+  const retry = resolveRetryPolicy(options.retry);
   let cached: CachedToken | undefined;
   let inflight: Promise<CachedToken> | undefined;
   const issuedTokens: string[] = [];
 
-  const refresh = (signal?: AbortSignal): Promise<CachedToken> => {
+  const refresh = (timeoutMs: number | undefined): Promise<CachedToken> => {
     if (!inflight) {
-      inflight = requestToken(tokenUrl, options, clock, signal)
+      const request = {
+        tokenUrl,
+        options,
+        clock,
+        retry,
+        timeoutMs: options.timeoutMs ?? timeoutMs ?? 30_000,
+      };
+      inflight = requestTokenWithRetries(request)
         .then((token) => {
           cached = token;
           issuedTokens.push(token.value);
@@ -58,23 +76,30 @@ export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions)
         .finally(() => {
           inflight = undefined;
         });
+      // A refresh every waiter abandoned must not surface as an unhandled rejection.
+      inflight.catch(() => undefined);
     }
     return inflight;
   };
-  const current = async (signal?: AbortSignal): Promise<string> => {
+  const current = async (context: AuthContext): Promise<string> => {
     if (cached && clock() < cached.expiresAt - skew) return cached.value;
-    return (await refresh(signal)).value;
+    return (await waitUnlessAborted(refresh(context.timeoutMs), context.signal, 'OAuth2 token refresh'))
+      .value;
   };
 
   return {
     kind: 'oauth2-client-credentials',
     async authorize(request, context: AuthContext) {
-      request.headers.set('authorization', `Bearer ${await current(context.signal)}`);
+      request.headers.set('authorization', `Bearer ${await current(context)}`);
     },
-    async onUnauthorized(context: AuthContext) {
-      // Callers that saw the same 401 join one refresh instead of each fetching a token.
-      if (!inflight) cached = undefined;
-      await refresh(context.signal);
+    async onUnauthorized(context: UnauthorizedContext) {
+      const refused = bearerToken(context.rejectedHeaders);
+      // A token other than the one refused is already current: another caller's refresh replaced it.
+      const alreadyReplaced = refused !== undefined && cached !== undefined && cached.value !== refused;
+      if (!alreadyReplaced) {
+        if (!inflight) cached = undefined;
+        await waitUnlessAborted(refresh(context.timeoutMs), context.signal, 'OAuth2 token refresh');
+      }
       return true;
     },
     describe: () =>
@@ -83,66 +108,9 @@ export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions)
   };
 }
 
-async function requestToken(
-  tokenUrl: URL,
-  options: OAuth2ClientCredentialsOptions,
-  clock: () => number,
-  signal?: AbortSignal,
-): Promise<CachedToken> {
-  const form = new URLSearchParams({ grant_type: 'client_credentials' });
-  if (options.scope) form.set('scope', options.scope);
-  if (options.audience) form.set('audience', options.audience);
-  const headers: Record<string, string> = {};
-  if ((options.clientAuth ?? 'basic') === 'basic') {
-    // RFC 6749 §2.3.1: id and secret are form-urlencoded before the Basic encoding.
-    const pair = `${formEncode(options.clientId)}:${formEncode(options.clientSecret)}`;
-    headers.authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
-  } else {
-    form.set('client_id', options.clientId);
-    form.set('client_secret', options.clientSecret);
-  }
-  const where = `${tokenUrl.origin}${tokenUrl.pathname}`;
-  const startedAt = clock();
-  let response: Awaited<ReturnType<typeof postForm>>;
-  try {
-    response = await postForm(tokenUrl, form, headers, { ca: options.ca, fetch: options.fetch, signal });
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new NetworkError(`OAuth2 token request to ${where} failed: ${reason}`, { cause: error });
-  }
-  const body = parseJson(response.body);
-  if (response.status < 200 || response.status > 299) {
-    const code = typeof body?.error === 'string' ? body.error : undefined;
-    const description = typeof body?.error_description === 'string' ? `: ${body.error_description}` : '';
-    throw new AuthenticationError(
-      `OAuth2 token request to ${where} was refused (HTTP ${response.status}${code ? ` ${code}` : ''}${description})`,
-      { status: response.status, details: { error: code } },
-    );
-  }
-  const accessToken = body?.access_token;
-  if (typeof accessToken !== 'string' || accessToken === '') {
-    throw new AuthenticationError(`OAuth2 token endpoint ${where} answered without an access_token`, {
-      status: response.status,
-    });
-  }
-  const expiresIn = Number(body?.expires_in ?? 3600);
-  return {
-    value: accessToken,
-    expiresAt: startedAt + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000,
-  };
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function formEncode(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
+function bearerToken(headers: Headers | undefined): string | undefined {
+  const match = /^Bearer (.+)$/.exec(headers?.get('authorization') ?? '');
+  return match?.[1];
 }
 
 function checkOptions(options: OAuth2ClientCredentialsOptions): URL {

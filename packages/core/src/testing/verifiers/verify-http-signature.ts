@@ -1,10 +1,11 @@
 import { verify as cryptoVerify } from 'node:crypto';
-import sshpk from 'sshpk';
+import type sshpk from 'sshpk';
 import {
   type HttpSignatureParams,
   parseSignatureAuthorization,
 } from '../../auth/http-signature/authorization-header.js';
 import { buildSigningString } from '../../auth/http-signature/signing-string.js';
+import { sshpkModule } from '../../auth/http-signature/sshpk-module.js';
 import type { EmulatorRequest } from '../types.js';
 import { headerValue } from './incoming-headers.js';
 import type { VerificationFailure } from './verification-result.js';
@@ -103,7 +104,8 @@ export async function verifyHttpSignature(
 
   const stored = await options.lookupKey(keyId);
   if (stored === undefined) return fail('unknown-key', 'Invalid authorization credentials supplied');
-  const key = typeof stored === 'string' || Buffer.isBuffer(stored) ? sshpk.parseKey(stored, 'auto') : stored;
+  const key =
+    typeof stored === 'string' || Buffer.isBuffer(stored) ? sshpkModule().parseKey(stored, 'auto') : stored;
   const [keyType, hash] = algorithm.split('-') as [string, string];
   let valid = false;
   if (keyType === key.type) {

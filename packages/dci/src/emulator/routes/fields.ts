@@ -1,7 +1,9 @@
+import { isJsonObject } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 
 /** Field schemas shared by the emulator's request bodies (the server's JSON schemas). */
 export const uuid = z.guid('is not a valid uuid');
 export const state = z.enum(['active', 'inactive', 'archived']);
-export const object = z.record(z.string(), z.unknown());
+// Kept as received (a null-prototype object): copying it key by key would turn `__proto__` into a prototype.
+export const object = z.custom<Record<string, unknown>>(isJsonObject, { message: 'is not of type object' });
 export const strings = z.array(z.string());

@@ -1,0 +1,16 @@
+import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
+import { dciError } from './dci-error.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every DCI path parameter is a `<uuid:...>` converter upstream: anything else (`..`, `.`, `a/b`,
+ * a name) matches no route, so Flask answers 404 before any lookup or authentication.
+ */
+export function requireUuidParams(request: EmulatorRequest): void {
+  for (const value of Object.values(request.params)) {
+    if (!UUID.test(value)) {
+      throw dciError(404, `The requested URL ${request.rawPath} was not found on the server.`);
+    }
+  }
+}
