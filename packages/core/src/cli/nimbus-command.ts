@@ -21,6 +21,9 @@ import { type ProgressBar, startProgressBar } from './progress-bar.js';
 import { startSpinner } from './spinner.js';
 import { type ColumnSpec, renderTable } from './table.js';
 
+/** The exit code of a command stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2. */
+const INTERRUPTED = 130;
+
 /** The parsed flags of a nimbus command class, base flags included. */
 export type NimbusFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof NimbusCommand)['baseFlags'] & T['flags']
@@ -61,8 +64,15 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   /** Literal secret values this run has seen; masked out of every error and trace. */
   private readonly knownSecrets = new Set<string>();
   private debugLogger: Logger | undefined;
+  private readonly interruption = new AbortController();
+  private readonly onInterrupt = (): void => {
+    this.interruption.abort(new AbortError('Interrupted'));
+    // Whatever did not stop on the signal within a few seconds is cut off, with the same code.
+    setTimeout(() => process.exit(INTERRUPTED), 5_000).unref();
+  };
 
   override async init(): Promise<void> {
+    process.once('SIGINT', this.onInterrupt);
     await super.init();
     const { args, flags } = await this.parse({
       args: this.ctor.args,
@@ -72,6 +82,20 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     });
     this.flags = flags as NimbusFlags<T>;
     this.args = args as NimbusArgs<T>;
+  }
+
+  /**
+   * Aborted on Ctrl-C: pass it to SDK calls that should stop cleanly (a download removes its
+   * `.part`, a wait returns); the command then exits 130.
+   */
+  protected get interruptSignal(): AbortSignal {
+    return this.interruption.signal;
+  }
+
+  override async finally(error: Error | undefined): Promise<unknown> {
+    process.off('SIGINT', this.onInterrupt);
+    if (this.interruptSignal.aborted && process.exitCode === undefined) process.exitCode = INTERRUPTED;
+    return super.finally(error);
   }
 
   /** True when output must be JSON (`--json`), also before flags could be parsed. */
@@ -130,23 +154,18 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
    * Ctrl-C aborts the wait through `control.signal`.
    */
   protected async waitWithSpinner<R>(label: string, wait: (control: WaitControl) => Promise<R>): Promise<R> {
-    const controller = new AbortController();
-    const interrupt = () => controller.abort(new AbortError('Interrupted while waiting'));
-    process.once('SIGINT', interrupt);
     const spinner = this.jsonOutput ? startSpinner(label, { write() {}, isTTY: false }) : startSpinner(label);
     try {
       const result = await wait({
-        signal: controller.signal,
+        signal: this.interruptSignal,
         timeoutMs: this.waitTimeoutMs,
         onProgress: ({ state }) => spinner.update(describeState(state)),
       });
       spinner.stop('done');
       return result;
     } catch (error) {
-      spinner.stop('failed');
+      spinner.stop(this.interruptSignal.aborted ? 'interrupted' : 'failed');
       throw error;
-    } finally {
-      process.off('SIGINT', interrupt);
     }
   }
 
@@ -193,6 +212,13 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error;
+    if (this.interruptSignal.aborted) {
+      // Ctrl-C: whatever the interrupted call raised, the outcome is the interruption (exit 130).
+      if (this.jsonOutput)
+        this.writeOut(`${JSON.stringify({ error: { code: 'ABORT', message: 'Interrupted' } })}\n`);
+      else process.stderr.write('Interrupted\n');
+      return this.exit(INTERRUPTED);
+    }
     const secrets = [...this.knownSecrets];
     if (this.jsonOutput) this.writeOut(`${JSON.stringify(errorJson(error, secrets), null, 2)}\n`);
     else process.stderr.write(`${errorLine(error, secrets)}\n`);

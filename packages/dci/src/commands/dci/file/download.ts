@@ -13,7 +13,7 @@ export default class FileDownload extends DciCommand<typeof FileDownload> {
     const { id } = this.args;
     const { target } = this.flags;
     const dci = await this.client();
-    await dci.files.download(id, target);
+    await dci.files.download(id, target, { signal: this.interruptSignal });
     this.outputOne({ id, target }, ['id', 'target']);
   }
 }

@@ -13,7 +13,9 @@ export default class ComponentFileDownload extends DciCommand<typeof ComponentFi
     const { target } = this.args;
     const id = this.args['file-id'];
     const dci = await this.client();
-    await dci.components.downloadFile(this.args['component-id'], id, target);
+    await dci.components.downloadFile(this.args['component-id'], id, target, {
+      signal: this.interruptSignal,
+    });
     this.outputOne({ id, target }, ['id', 'target']);
   }
 }
