@@ -196,6 +196,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
       flags,
       env: process.env,
       profile: profile?.[plugin.name],
+      provider: plugin.name,
     });
     for (const [key, value] of Object.entries(section)) {
       if (isSecretField(plugin.profile.fields, key)) this.knownSecrets.add(value);

@@ -124,7 +124,7 @@ export function defineProvider<F extends SettingFields, O extends ProviderClient
     return settings;
   };
   const settingsFromEnv = (env: Readonly<Record<string, string | undefined>>) =>
-    resolveSection({ fields, env }) as SettingsOf<F>;
+    resolveSection({ fields, env, provider: definition.name }) as SettingsOf<F>;
   return {
     name: definition.name,
     title: definition.title,
@@ -133,7 +133,8 @@ export function defineProvider<F extends SettingFields, O extends ProviderClient
     demo: definition.demo,
     startSandbox: (context) => definition.startSandbox(context),
     settingsFromEnv,
-    resolveSettings: (sources) => resolveSection({ fields, ...sources }) as SettingsOf<F>,
+    resolveSettings: (sources) =>
+      resolveSection({ fields, ...sources, provider: definition.name }) as SettingsOf<F>,
     checkSettings,
     clientOptions: (settings) => definition.clientOptions(settings),
     createClient: async (options) => definition.createClient(options),

@@ -29,6 +29,12 @@ export interface ProfileField {
   required?: boolean;
   /** What the value must look like, checked when settings are resolved. Default `text`. */
   kind?: SettingKind;
+  /**
+   * `credential`: part of the identity (ids, secrets, account, key); `endpoint`: where credentials
+   * are sent. Credentials are resolved as a unit from the one highest-priority source that supplies
+   * any of them, and an endpoint must come from that same source: see `resolveSection`.
+   */
+  role?: 'credential' | 'endpoint';
 }
 
 /**
