@@ -7,8 +7,13 @@ export interface DciClientOptions extends ClientTransportOptions {
   /** Server root as in `DCI_CS_URL` (`https://api.distributed-ci.io`); `/api/v1` is appended. */
   url: string;
   auth: DciCredentials;
-  /** Per-attempt timeout. Default 600 s, as python-dciclient. */
+  /**
+   * Per-attempt timeout. Default 30 s like every nimbus client (python-dciclient waited 600 s, so a
+   * server that never answered held a command for 40 minutes); file transfers get 10 minutes.
+   */
   timeoutMs?: number;
+  /** Whole-call deadline across retries. Default none: 4 attempts of `timeoutMs` at most. */
+  totalTimeoutMs?: number;
   /** Uploads over this size are refused before sending. Default 20 MiB, the server's default limit. */
   maxUploadBytes?: number;
   /**
@@ -47,4 +52,5 @@ export const clientOptionsSchema = z.looseObject({
   ),
   maxUploadBytes: z.number().int().positive('maxUploadBytes must be a positive number of bytes').optional(),
   timeoutMs: z.number().positive('timeoutMs must be positive').optional(),
+  totalTimeoutMs: z.number().positive('totalTimeoutMs must be positive').optional(),
 });

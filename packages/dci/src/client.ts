@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ConfigError, correctClockSkew, createTransport, type Transport } from '@nimbus-sdk/core';
-import { parseInput } from '@nimbus-sdk/core/provider';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, parseInput } from '@nimbus-sdk/core/provider';
 import { authForCredentials } from './auth/credentials.js';
 import { serverDateReader } from './auth/server-date.js';
 import { clientOptionsSchema, type DciClientOptions } from './client-options.js';
@@ -81,7 +81,8 @@ export function createDciClient(options: DciClientOptions): DciClient {
             serverTime: serverDateReader(base, options.fetch),
           }),
     retry: options.retry,
-    timeoutMs: options.timeoutMs ?? 600_000,
+    timeoutMs: options.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
+    totalTimeoutMs: options.totalTimeoutMs,
     userAgent: options.userAgent ?? `nimbus-dci/${packageVersion}`,
     headers: { 'Client-Version': `nimbus-dci_${packageVersion}` },
     fetch: options.fetch,

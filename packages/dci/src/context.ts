@@ -14,3 +14,9 @@ export interface WriteOptions extends CallOptions {
   /** The ETag to send in If-Match. Default: the entity's `etag`, else a fresh read. */
   etag?: string;
 }
+
+/**
+ * Per-attempt timeout of a file upload, whose body takes as long as the link needs: python-dciclient's
+ * 600 s, where every other call has the 30 s default.
+ */
+export const UPLOAD_ATTEMPT_TIMEOUT_MS = 600_000;

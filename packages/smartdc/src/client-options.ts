@@ -58,6 +58,7 @@ const schema = z.object({
   acceptVersion: z.string().min(1).optional(),
   signatureFormat: z.enum(['modern', 'legacy']).optional(),
   timeoutMs: z.number().positive().optional(),
+  totalTimeoutMs: z.number().positive().optional(),
   userAgent: z.string().optional(),
 });
 

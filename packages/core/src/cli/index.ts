@@ -2,10 +2,10 @@
 
 /** The provider contract lives in `@nimbus-sdk/core/provider`; re-exported here for older imports. */
 export type * from '../provider/provider-plugin.js';
+export { parseDuration } from '../validation/duration.js';
 export { nimbusBaseFlags } from './base-flags.js';
 export { createDebugLogger, type DebugLoggerOptions } from './debug-logger.js';
 export { toDelimited } from './delimited-output.js';
-export { parseDuration } from './duration.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
 export { ExitCode, exitCodeFor } from './exit-codes.js';
 export { type NimbusArgs, NimbusCommand, type NimbusFlags, type WaitControl } from './nimbus-command.js';

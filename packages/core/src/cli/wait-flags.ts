@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
+import { parseDuration } from '../validation/duration.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../waiters/wait-options.js';
-import { parseDuration } from './duration.js';
 
 /** The default of `--wait-timeout` is the waiters' own default, so SDK and CLI waits agree. */
 export { DEFAULT_WAIT_TIMEOUT_MS };

@@ -1,5 +1,6 @@
 import { ConfigError, type ValidationIssue } from '../errors/client-errors.js';
 import type { ProfileField, ProfileSectionSpec, SettingKind } from '../provider/provider-plugin.js';
+import { isDuration } from '../validation/duration.js';
 import type { ProfileSection } from './profile-types.js';
 
 /**
@@ -49,6 +50,7 @@ const KIND_CHECKS: Record<
   },
   integer: { test: (value) => /^-?\d+$/.test(value), expected: 'a whole number' },
   boolean: { test: (value) => /^(true|false|1|0)$/i.test(value), expected: 'true or false' },
+  duration: { test: isDuration, expected: 'a duration such as 30s, 2m or 1h30m' },
 };
 
 /** The set values of `section` that do not fit their field's `kind` (paths are field names). */

@@ -12,6 +12,7 @@ import type {
   SandboxContext,
   SandboxService,
 } from './provider-plugin.js';
+import { timeoutOptions, timeoutSetting } from './timeout-setting.js';
 
 /** A provider's settings fields, by the name they have in a profile section (`url`, `keyId`, ...). */
 export type SettingFields = Readonly<Record<string, ProfileField>>;
@@ -19,9 +20,16 @@ export type SettingFields = Readonly<Record<string, ProfileField>>;
 /** Resolved settings: each field's value when one was found (flags > env > profile), else absent. */
 export type SettingsOf<F extends SettingFields> = { readonly [K in keyof F]?: string };
 
-/** What every client options type accepts, so the CLI can add `--debug` tracing to any client. */
+/**
+ * What every client options type accepts, so the CLI can add `--debug` tracing and the `timeout`
+ * setting to any client (which passes them on to its transport).
+ */
 export interface ProviderClientOptions {
   logger?: Logger;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  /** Whole-call deadline across retries. */
+  totalTimeoutMs?: number;
 }
 
 /** Where {@link NimbusProvider.resolveSettings} reads from. */
@@ -102,7 +110,12 @@ export function defineProvider<F extends SettingFields, O extends ProviderClient
   if (!NAME.test(definition.name)) {
     throw new TypeError(`provider name "${definition.name}" must match ${NAME.source}`);
   }
-  const fields = definition.settings;
+  // Every provider has a `timeout` setting; the definition's own fields come first.
+  const fields: F = { ...definition.settings, timeout: timeoutSetting };
+  const clientOptions = (settings: SettingsOf<F>): O => ({
+    ...definition.clientOptions(settings),
+    ...timeoutOptions((settings as Readonly<Record<string, string | undefined>>).timeout),
+  });
   const profile: ProfileSectionSpec = {
     fields,
     validate(section) {
@@ -112,7 +125,7 @@ export function defineProvider<F extends SettingFields, O extends ProviderClient
       const incomplete = Object.entries(fields).some(([key, field]) => field.required && !section[key]);
       if (incomplete || kindIssues(fields, section).length > 0) return [];
       try {
-        definition.clientOptions(section as SettingsOf<F>);
+        clientOptions(section as SettingsOf<F>);
         return [];
       } catch (error) {
         return issuesOf(error);
@@ -136,10 +149,10 @@ export function defineProvider<F extends SettingFields, O extends ProviderClient
     resolveSettings: (sources) =>
       resolveSection({ fields, ...sources, provider: definition.name }) as SettingsOf<F>,
     checkSettings,
-    clientOptions: (settings) => definition.clientOptions(settings),
+    clientOptions,
     createClient: async (options) => definition.createClient(options),
     clientOptionsFromEnv: (env) =>
-      definition.clientOptions(checkSettings(settingsFromEnv(env), 'environment variables')),
+      clientOptions(checkSettings(settingsFromEnv(env), 'environment variables')),
   };
 }
 

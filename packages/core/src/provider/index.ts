@@ -29,3 +29,4 @@ export {
   type SettingsOf,
 } from './define-provider.js';
 export type * from './provider-plugin.js';
+export { DEFAULT_ATTEMPT_TIMEOUT_MS, timeoutOptions, timeoutSetting } from './timeout-setting.js';

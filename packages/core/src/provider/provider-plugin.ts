@@ -39,9 +39,10 @@ export interface ProfileField {
 
 /**
  * The value kinds a setting can be checked against: `text` (anything non-empty), `url` (an
- * absolute http(s) URL), `integer` (decimal digits), `boolean` (`true`/`false`/`1`/`0`).
+ * absolute http(s) URL), `integer` (decimal digits), `boolean` (`true`/`false`/`1`/`0`),
+ * `duration` (`90s`, `10m`, `1h30m` or seconds).
  */
-export type SettingKind = 'text' | 'url' | 'integer' | 'boolean';
+export type SettingKind = 'text' | 'url' | 'integer' | 'boolean' | 'duration';
 
 /** The shape of one provider's profile section. */
 export interface ProfileSectionSpec {

@@ -139,5 +139,5 @@ export interface Transport {
  */
 export type ClientTransportOptions = Pick<
   TransportOptions,
-  'retry' | 'timeoutMs' | 'userAgent' | 'fetch' | 'logger' | 'clock'
+  'retry' | 'timeoutMs' | 'totalTimeoutMs' | 'userAgent' | 'fetch' | 'logger' | 'clock'
 >;

@@ -1,7 +1,12 @@
 import { joinPath } from '@nimbus-sdk/core';
 import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import type { CallOptions, DciContext, WriteOptions } from '../context.js';
+import {
+  type CallOptions,
+  type DciContext,
+  UPLOAD_ATTEMPT_TIMEOUT_MS,
+  type WriteOptions,
+} from '../context.js';
 import { writeDownload } from '../download-target.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
@@ -106,6 +111,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
       path: joinPath('components', { componentId: id }, 'files'),
       body,
       signal: options.signal,
+      timeoutMs: UPLOAD_ATTEMPT_TIMEOUT_MS,
     });
     return unwrap<ComponentFile>(data, 'component_file');
   }

@@ -1,7 +1,7 @@
 import { joinPath } from '@nimbus-sdk/core';
 import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import type { CallOptions, DciContext } from '../context.js';
+import { type CallOptions, type DciContext, UPLOAD_ATTEMPT_TIMEOUT_MS } from '../context.js';
 import { writeDownload } from '../download-target.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { unwrap } from './collection.js';
@@ -74,6 +74,7 @@ export class Files {
       headers,
       body,
       signal: options.signal,
+      timeoutMs: UPLOAD_ATTEMPT_TIMEOUT_MS,
     });
     return unwrap<DciFile>(data, 'file');
   }

@@ -17,3 +17,12 @@ export function parseDuration(text: string): number {
     parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0), 0),
   );
 }
+
+/** True when {@link parseDuration} accepts `text` and it is more than zero. */
+export function isDuration(text: string): boolean {
+  try {
+    return parseDuration(text) > 0;
+  } catch {
+    return false;
+  }
+}
