@@ -24,12 +24,22 @@ export interface JobRunServices {
  */
 export class JobRun {
   private current: JobStatus;
+  private latest: Job;
 
   constructor(
     private readonly services: JobRunServices,
-    readonly job: Job,
+    job: Job,
   ) {
+    this.latest = job;
     this.current = job.status;
+  }
+
+  /**
+   * The job as the server last showed it: re-read after every status this run posts, since a
+   * jobstate changes the job's status and ETag (an `update` with the old ETag would fail).
+   */
+  get job(): Job {
+    return this.latest;
   }
 
   /** The status last posted. */
@@ -75,6 +85,7 @@ export class JobRun {
   private async post(status: JobStatus, comment: string | undefined): Promise<Jobstate> {
     const jobstate = await this.services.jobstates.create({ job_id: this.job.id, status, comment });
     this.current = status;
+    this.latest = await this.services.jobs.get(this.job.id);
     return jobstate;
   }
 }

@@ -31,6 +31,18 @@ describe('job lifecycle', () => {
     expect((await f.remoteci.jobs.results(run.job.id))[0]).toMatchObject({ total: 2, failures: 1 });
   });
 
+  it('holds the job as the server now has it after each status, with the ETag an update needs', async () => {
+    const run = await f.remoteci.startJob({ components: [], topic_id: f.emulator.seed.topic, name: 'fresh' });
+    const created = run.job;
+    await run.advance('running');
+    expect(run.job.status).toBe('running');
+    expect(run.job.etag).not.toBe(created.etag);
+    const updated = await f.remoteci.jobs.update(run.job, { comment: 'still fresh' });
+    expect(updated.comment).toBe('still fresh');
+    await run.finish('success');
+    expect(run.job).toMatchObject({ status: 'success', etag: (await f.remoteci.jobs.get(created.id)).etag });
+  });
+
   it('refuses to go backwards or past a final status, without a request', async () => {
     const run = await f.remoteci.startJob({ components: [], topic_id: f.emulator.seed.topic });
     await run.advance('running');
@@ -38,7 +50,8 @@ describe('job lifecycle', () => {
     await expect(run.advance('pre-run')).rejects.toThrow(/cannot go back to "pre-run"/);
     await run.finish('failure', 'tests failed');
     await expect(run.finish('success')).rejects.toThrow(/already finished with "failure"/);
-    expect(f.requests.length).toBe(before + 1);
+    // The finish: its jobstate and one read of the job as it now is.
+    expect(f.requests.length).toBe(before + 2);
   });
 
   it('runJob posts error with the message when the work throws', async () => {

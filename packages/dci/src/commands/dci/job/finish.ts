@@ -25,6 +25,6 @@ export default class JobFinish extends DciCommand<typeof JobFinish> {
     for (const path of flags.junit ?? []) await run.uploadJunit({ path }, basename(path));
     if (run.status === 'running') await run.advance('post-run');
     await run.finish(flags.status, flags.comment);
-    this.outputOne({ ...run.job, status: run.status }, ['id', 'name', 'status']);
+    this.outputOne(run.job, ['id', 'name', 'status', 'etag']);
   }
 }

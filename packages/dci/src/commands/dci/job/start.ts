@@ -29,6 +29,6 @@ export default class JobStart extends DciCommand<typeof JobStart> {
     });
     if (flags.status !== 'new') await run.advance('pre-run');
     if (flags.status === 'running') await run.advance('running');
-    this.outputOne({ ...run.job, status: run.status }, ['id', 'name', 'status', 'topic_id']);
+    this.outputOne(run.job, ['id', 'name', 'status', 'topic_id', 'etag']);
   }
 }
