@@ -14,6 +14,7 @@ import type { NimbusProviderPlugin } from '../provider/provider-plugin.js';
 import type { Logger } from '../transport/types.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../waiters/wait-options.js';
 import { nimbusBaseFlags } from './base-flags.js';
+import { unknownColumns, unknownColumnsError } from './columns.js';
 import { createDebugLogger } from './debug-logger.js';
 import { errorJson, errorLine } from './error-report.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -125,6 +126,10 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
       return;
     }
     const record = result as Record<string, unknown>;
+    const unknown = unknownColumns(this.requestedColumns(), [record], options.columns ?? []);
+    // The call already happened (often a write): say the column is unknown, and still show the rest.
+    if (unknown.length > 0)
+      process.stderr.write(`Warning: ${unknownColumnsError(unknown, [record], []).message}\n`);
     const keys = this.requestedColumns() ?? options.columns ?? Object.keys(record);
     const rows = keys.map((key) => ({ field: key, value: record[key] }));
     this.writeOut(renderTable(rows, { columns: ['field', 'value'], header: false }));
@@ -139,6 +144,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
       this.writeOut(`${JSON.stringify(items, null, 2)}\n`);
       return;
     }
+    this.assertKnownColumns(items, options.columns);
     this.writeOut(
       renderTable(items, {
         columns: options.columns,
@@ -226,6 +232,12 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     if (this.flags?.debug && error.stack) process.stderr.write(`${maskSecrets(error.stack, secrets)}\n`);
     // An ExitError is the one error oclif exits on without printing it again.
     return this.exit(exitCodeFor(error));
+  }
+
+  /** Refuses (exit 2) `--columns` names that are neither a default column nor a field of the items. */
+  protected assertKnownColumns<I>(items: readonly I[], defaults: readonly (string | ColumnSpec<I>)[]): void {
+    const unknown = unknownColumns(this.requestedColumns(), items, defaults);
+    if (unknown.length > 0) throw unknownColumnsError(unknown, items, defaults);
   }
 
   /** The columns `--columns` asks for, or `undefined` for the command's defaults. */

@@ -36,6 +36,7 @@ export abstract class DciCommand<T extends typeof Command = typeof Command> exte
     if (!this.jsonOutput && (format === 'csv' || format === 'tsv')) {
       const flags = this.flags as { 'no-header'?: boolean };
       const rows = items as readonly Record<string, unknown>[];
+      this.assertKnownColumns(rows, columns);
       const separator = format === 'csv' ? ',' : '\t';
       process.stdout.write(
         toDelimited(rows, this.requestedColumns() ?? columns, separator, !flags['no-header']),

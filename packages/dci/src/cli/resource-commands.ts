@@ -27,20 +27,31 @@ export interface ResourceCommandSpec {
   fields: BodyFields;
 }
 
+/** Rows a list shows unless `--limit` or `--all` says otherwise. */
+const DEFAULT_LIMIT = 50;
+
 /** `--where`, `--query`, `--limit`, `--all` (with the base `--sort`, sent to the server). */
 export const listFlags = {
   where: Flags.string({ description: 'Filter, e.g. name:RHEL-9*,state:active (* = contains)' }),
   query: Flags.string({ description: 'Query DSL, e.g. and(eq(state,active),contains(tags,ga))' }),
-  limit: Flags.integer({ description: 'Rows to show', default: 50, min: 1 }),
-  all: Flags.boolean({ description: 'Every row, fetched page by page', default: false }),
+  limit: Flags.integer({
+    description: `Rows to show (default ${DEFAULT_LIMIT})`,
+    min: 1,
+    exclusive: ['all'],
+  }),
+  all: Flags.boolean({
+    description: 'Every row, fetched page by page',
+    default: false,
+    exclusive: ['limit'],
+  }),
 };
 
 /** Walks a lazy list up to `--limit` rows (or all with `--all`), asking the server for `--sort`. */
 export async function collect<T>(
   list: (options: ListOptions) => PagedIterable<T, number>,
-  flags: { where?: string; query?: string; limit: number; all: boolean; sort?: string },
+  flags: { where?: string; query?: string; limit?: number; all: boolean; sort?: string },
 ): Promise<T[]> {
-  const max = flags.all ? undefined : flags.limit;
+  const max = flags.all ? undefined : (flags.limit ?? DEFAULT_LIMIT);
   return list({
     where: flags.where,
     query: flags.query,
