@@ -1,9 +1,8 @@
-import { joinPath } from '@nimbus-sdk/core';
+import { checkDownloadTarget, joinPath, writeDownload } from '@nimbus-sdk/core';
 import { z } from 'zod';
-import { writeDownload } from '../download-target.js';
 import { parseInput } from '../input-validation.js';
 import { lazySchema } from '../lazy-schema.js';
-import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
+import { dciUploadBody, type UploadProgress, type UploadSource } from '../upload-source.js';
 import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
 import {
   type CallOptions,
@@ -103,7 +102,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     options: CallOptions & { mime?: string; onProgress?: UploadProgress } = {},
   ): Promise<ComponentFile> {
     const id = this.checkId(componentId);
-    const body = await uploadBody(
+    const body = await dciUploadBody(
       source,
       options.mime ?? 'application/octet-stream',
       this.context.maxUploadBytes,
@@ -118,7 +117,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     return unwrap<ComponentFile>(data, 'component_file');
   }
 
-  /** Streams a component file to `target` (through `<target>.part`). */
+  /** Streams a component file to `target` (as `files.download` does; a bad target fails before any request). */
   async downloadFile(
     componentId: string,
     fileId: string,
@@ -127,13 +126,14 @@ export class Components extends Collection<Component, ComponentCreate, Component
   ): Promise<void> {
     const id = this.checkId(componentId);
     const file = parseInput(dciId, fileId, 'component file id');
+    await checkDownloadTarget(target);
     const { data } = await this.context.transport.send<ReadableStream<Uint8Array>>({
       method: 'GET',
       path: joinPath('components', { componentId: id }, 'files', { fileId: file }, 'content'),
       responseType: 'stream',
       signal: options.signal,
     });
-    await writeDownload(data, target, options.signal);
+    await writeDownload(data, target, { signal: options.signal });
   }
 
   /** Deletes a component file under If-Match (read first when no ETag is given). */
