@@ -1,6 +1,7 @@
 import { type ErrorCode, isApiError } from '../errors/api-error.js';
 import { maskSecrets, redactValue } from '../errors/redact.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { escapeControls } from './terminal-text.js';
 
 /** The `--json` form of a failure, printed on stdout. */
 export interface CliErrorJson {
@@ -26,11 +27,14 @@ export function errorJson(error: unknown, knownSecrets: readonly string[] = []):
 export function errorLine(error: unknown, knownSecrets: readonly string[] = []): string {
   const message = maskSecrets(messageOf(error), knownSecrets);
   // oclif parse errors append "See more help with --help" on a second line; keep it, it says what to do.
-  return `Error: ${message
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(' ')}`;
+  // Messages echo server text, so control characters are made visible (the JSON form stays exact).
+  return `Error: ${escapeControls(
+    message
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' '),
+  )}`;
 }
 
 function messageOf(error: unknown): string {

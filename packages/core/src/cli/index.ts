@@ -18,4 +18,5 @@ export type * from './provider-plugin.js';
 export { type Spinner, startSpinner } from './spinner.js';
 export { type ColumnSpec, formatCell, renderTable, type TableOptions } from './table.js';
 export type { TerminalStream } from './terminal-stream.js';
+export { escapeControls } from './terminal-text.js';
 export { DEFAULT_WAIT_TIMEOUT_MS, waitFlags } from './wait-flags.js';
