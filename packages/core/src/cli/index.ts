@@ -15,6 +15,8 @@ export {
   startProgressBar,
 } from './progress-bar.js';
 export type * from './provider-plugin.js';
+export { readUserFile } from './read-user-file.js';
+export { markSecretFlag, secretFlagValues } from './secret-flags.js';
 export { type Spinner, startSpinner } from './spinner.js';
 export { type ColumnSpec, formatCell, renderTable, type TableOptions } from './table.js';
 export type { TerminalStream } from './terminal-stream.js';
