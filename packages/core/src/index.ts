@@ -6,6 +6,7 @@ export * from './auth/index.js';
 export * from './config/index.js';
 export * from './errors/index.js';
 export * from './etag/index.js';
+export * from './input/index.js';
 export * from './paging/index.js';
 export * from './transfer/index.js';
 export * from './transport/index.js';

@@ -162,15 +162,16 @@ function parseDocument(text: string, file: string): ProfilesDocument {
   if (!isRecord(raw) || !isRecord(raw.profiles)) {
     throw new ConfigError(`${file} has no "profiles" object; fix or remove it`);
   }
-  const profiles: Record<string, Profile> = {};
+  // Null prototypes: names read from the file are data, even `__proto__`.
+  const profiles: Record<string, Profile> = Object.create(null);
   for (const [name, profile] of Object.entries(raw.profiles)) {
     if (!isRecord(profile)) throw new ConfigError(`${file}: profile "${name}" is not an object`);
-    const sections: Profile = {};
+    const sections: Profile = Object.create(null);
     for (const [provider, section] of Object.entries(profile)) {
       if (!isRecord(section)) {
         throw new ConfigError(`${file}: profile "${name}" section "${provider}" is not an object`);
       }
-      const values: Record<string, string> = {};
+      const values: Record<string, string> = Object.create(null);
       for (const [key, value] of Object.entries(section)) {
         if (typeof value !== 'string') {
           throw new ConfigError(`${file}: profile "${name}" ${provider}.${key} must be a string`);
