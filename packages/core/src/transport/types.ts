@@ -1,4 +1,5 @@
 import type { AuthStrategy } from '../auth/types.js';
+import type { AmbiguousOutcomeError } from '../errors/workflow-errors.js';
 import type { Conditions } from '../etag/conditions.js';
 
 /** HTTP methods nimbus sends. */
@@ -79,6 +80,11 @@ export interface SendOptions {
   acceptStatus?: readonly number[];
   /** Per-call override of the per-attempt timeout. */
   timeoutMs?: number;
+  /**
+   * For a call that is not retried (a create): what to look for when its response is lost after it
+   * was sent, e.g. `look for a job named "x"`. Carried by the {@link AmbiguousOutcomeError}.
+   */
+  outcomeHint?: string;
 }
 
 /** What `send` resolves with. */
