@@ -42,3 +42,14 @@ describe('applyEdits', () => {
     expect(before).toEqual({ dci: { url: 'a', login: 'l' }, smartdc: { account: 'x' } });
   });
 });
+
+describe('prototype keys in --set', () => {
+  it.each(['constructor.polluted=1', '__proto__.polluted=1', 'dci.__proto__=x', 'prototype.x=1'])(
+    '%s is refused and pollutes nothing',
+    (text) => {
+      expect(() => applyEdits({}, parseAssignments([text]))).toThrow(/--set/);
+      expect((Object as unknown as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+});

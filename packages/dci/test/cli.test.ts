@@ -152,6 +152,15 @@ describe('nimbus dci commands', () => {
     const target = join(home, 'copy.log');
     expect((await dci(['file', 'download', file.id, '--target', target], remoteciEnv())).code).toBe(0);
     expect(existsSync(target)).toBe(true);
+    const toStdout = await dci(['file', 'download', file.id, '--target', '-'], remoteciEnv());
+    expect(toStdout.code, toStdout.stderr).toBe(0);
+    expect(toStdout.stdout).toBe('line 1\nline 2\n');
+    const noDir = await dci(
+      ['file', 'download', file.id, '--target', join(home, 'no', 'x.log')],
+      remoteciEnv(),
+    );
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toContain(join(home, 'no'));
   });
 
   it('exits 5 on a stale --etag and leaves the job unchanged', async () => {

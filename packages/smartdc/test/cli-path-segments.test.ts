@@ -7,7 +7,7 @@ import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/inde
 import { assertBuilt, smartdcRoot } from './support/nimbus-cli.js';
 import { generateKey, tempDir } from './support/ssh-keys.js';
 
-describe('nimbus smartdc with a path step as a name', () => {
+describe('nimbus smartdc refusing bad input before any request', () => {
   let emulator: SmartdcEmulator;
   let root: { path: string; remove: () => Promise<void> };
   let vars: NodeJS.ProcessEnv;
@@ -46,5 +46,18 @@ describe('nimbus smartdc with a path step as a name', () => {
     const machine = await runNimbus(['smartdc', 'machine', 'get', machineId, '--json'], vars);
     expect(machine.code, machine.stderr).toBe(0);
     expect(JSON.parse(machine.stdout)).toMatchObject({ id: machineId, state: 'running' });
+  });
+
+  it.each([
+    [['key', 'add'], []],
+    [['machine', 'create', 'base64', 'g4-highcpu-512M', '--script'], []],
+  ])('%j with a missing file exits 2 naming the path (no raw ENOENT, nothing created)', async (command) => {
+    const missing = join(root.path, 'no-such-file');
+    const run = await runNimbus(['smartdc', ...command, missing], vars);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(missing);
+    expect(run.stderr).not.toContain('ENOENT');
+    const list = await runNimbus(['smartdc', 'machine', 'list', '--json'], vars);
+    expect(JSON.parse(list.stdout)).toHaveLength(1);
   });
 });

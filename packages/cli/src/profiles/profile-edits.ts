@@ -1,5 +1,8 @@
 import { type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
 
+/** Names that would address an object's prototype instead of a section or setting. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** One `--set provider.key=value`. */
 export interface SettingAssignment {
   provider: string;
@@ -13,6 +16,10 @@ export function parseAssignments(values: readonly string[]): SettingAssignment[]
   const out: SettingAssignment[] = [];
   for (const text of values) {
     const match = /^([a-z][a-z0-9-]*)\.([A-Za-z0-9_-]+)=(.*)$/s.exec(text);
+    if (match && (RESERVED.has(match[1] as string) || RESERVED.has(match[2] as string))) {
+      issues.push({ path: `${match[1]}.${match[2]}`, message: 'a reserved name, not a provider setting' });
+      continue;
+    }
     if (!match) {
       // Never echo the value: it may be a secret.
       const shown = text.includes('=') ? `${text.slice(0, text.indexOf('='))}=…` : text;
@@ -51,15 +58,21 @@ export function applyEdits(
   assignments: readonly SettingAssignment[],
   removals: readonly { provider: string; key?: string }[] = [],
 ): Profile {
-  const next: Profile = {};
-  for (const [provider, section] of Object.entries(profile)) next[provider] = { ...section };
+  // Null prototypes: a provider or setting name is only ever data.
+  const next: Profile = Object.create(null);
+  for (const [provider, section] of Object.entries(profile)) {
+    const copy: Record<string, string> = Object.create(null);
+    for (const [key, value] of Object.entries(section)) copy[key] = value;
+    next[provider] = copy;
+  }
   for (const { provider, key } of removals) {
     if (key === undefined) delete next[provider];
     else if (next[provider]) delete next[provider][key];
   }
   for (const { provider, key, value } of assignments) {
-    next[provider] ??= {};
-    next[provider][key] = value;
+    const section: Record<string, string> = next[provider] ?? Object.create(null);
+    section[key] = value;
+    next[provider] = section;
   }
   for (const [provider, section] of Object.entries(next)) {
     if (Object.keys(section).length === 0) delete next[provider];

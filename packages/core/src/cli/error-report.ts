@@ -1,6 +1,7 @@
 import { type ErrorCode, isApiError } from '../errors/api-error.js';
 import { maskSecrets, redactValue } from '../errors/redact.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { escapeControls } from './terminal-text.js';
 
 /** The `--json` form of a failure, printed on stdout. */
 export interface CliErrorJson {
@@ -27,7 +28,8 @@ export function errorJson(error: unknown, knownSecrets: readonly string[] = []):
 /** The single line printed on stderr for `error` (`Error: HTTP 404: job not found (GET ...)`). */
 export function errorLine(error: unknown, knownSecrets: readonly string[] = []): string {
   // oclif parse errors append "See more help with --help" on a second line; keep it, it says what to do.
-  return `Error: ${maskSecrets(oneLine(messageOf(error)), knownSecrets)}`;
+  // Messages echo server text, so control characters are made visible (the JSON form stays exact).
+  return `Error: ${escapeControls(maskSecrets(oneLine(messageOf(error)), knownSecrets))}`;
 }
 
 function messageOf(error: unknown): string {

@@ -24,6 +24,8 @@ const BY_ERROR_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   CONCURRENCY_CONFLICT: ExitCode.conflict,
   TIMEOUT: ExitCode.timeout,
   WAIT_TIMEOUT: ExitCode.timeout,
+  // Not a conflict (5): nothing says someone else changed it; the caller must look before retrying.
+  AMBIGUOUS_OUTCOME: ExitCode.other,
 };
 
 /**

@@ -19,7 +19,10 @@ export {
   startProgressBar,
 } from './progress-bar.js';
 export { type ClientOf, ProviderCommand } from './provider-command.js';
+export { readUserFile } from './read-user-file.js';
+export { markSecretFlag, secretFlagValues } from './secret-flags.js';
 export { type Spinner, startSpinner } from './spinner.js';
 export { type ColumnSpec, formatCell, renderTable, type TableOptions } from './table.js';
 export type { TerminalStream } from './terminal-stream.js';
+export { escapeControls } from './terminal-text.js';
 export { DEFAULT_WAIT_TIMEOUT_MS, waitFlags } from './wait-flags.js';

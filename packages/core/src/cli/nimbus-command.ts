@@ -19,6 +19,7 @@ import { createDebugLogger } from './debug-logger.js';
 import { errorJson, errorLine } from './error-report.js';
 import { exitCodeFor } from './exit-codes.js';
 import { type ProgressBar, startProgressBar } from './progress-bar.js';
+import { secretFlagValues } from './secret-flags.js';
 import { startSpinner } from './spinner.js';
 import { type ColumnSpec, renderTable } from './table.js';
 
@@ -75,6 +76,8 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   override async init(): Promise<void> {
     process.once('SIGINT', this.onInterrupt);
     await super.init();
+    // Before parsing: a parse error echoes arguments, and must not echo a secret flag's value.
+    for (const value of secretFlagValues(this.argv)) this.knownSecrets.add(value);
     const { args, flags } = await this.parse({
       args: this.ctor.args,
       baseFlags: (this.ctor as typeof NimbusCommand).baseFlags,

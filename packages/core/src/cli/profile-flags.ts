@@ -1,6 +1,7 @@
 import * as Flags from '@oclif/core/flags';
 import type { OptionFlag } from '@oclif/core/interfaces';
 import type { ProfileSectionSpec } from '../provider/provider-plugin.js';
+import { markSecretFlag } from './secret-flags.js';
 
 /**
  * One string flag per field of a provider's profile section that names a `flag`, so commands
@@ -14,6 +15,7 @@ export function profileFlags(
   const flags: Record<string, OptionFlag<string | undefined>> = {};
   for (const field of Object.values(spec.fields)) {
     if (field.flag === undefined) continue;
+    if (field.secret) markSecretFlag(field.flag);
     const env = field.env?.length ? ` (env ${field.env.join(', ')})` : '';
     flags[field.flag] = Flags.string({ description: `${field.description}${env}`, helpGroup });
   }

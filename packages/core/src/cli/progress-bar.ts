@@ -1,4 +1,5 @@
 import type { TerminalStream } from './terminal-stream.js';
+import { escapeControls } from './terminal-text.js';
 
 /** An upload/download progress bar. All methods do nothing when the stream is not a terminal. */
 export interface ProgressBar {
@@ -62,11 +63,12 @@ export function startProgressBar(options: ProgressBarOptions): ProgressBar {
 
 /** The text of one progress line: `label [#####.....]  45% 4.5 MiB/10.0 MiB`. */
 export function renderProgress(
-  label: string,
+  rawLabel: string,
   done: number,
   total: number | undefined,
   columns: number,
 ): string {
+  const label = escapeControls(rawLabel);
   if (total === undefined || total <= 0) return `${label} ${formatBytes(done)}`;
   const ratio = Math.min(1, done / total);
   const tail = ` ${String(Math.floor(ratio * 100)).padStart(3)}% ${formatBytes(done)}/${formatBytes(total)}`;

@@ -1,4 +1,5 @@
 import type { TerminalStream } from './terminal-stream.js';
+import { escapeControls } from './terminal-text.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -15,11 +16,12 @@ export interface Spinner {
  * redirected it writes nothing at all, so logs and `--json` consumers see no control codes.
  */
 export function startSpinner(
-  label: string,
+  rawLabel: string,
   stream: TerminalStream = process.stderr,
   intervalMs = 100,
 ): Spinner {
   if (!stream.isTTY) return { update() {}, stop() {} };
+  const label = escapeControls(rawLabel);
   let frame = 0;
   let status = '';
   const draw = () => {
@@ -31,11 +33,11 @@ export function startSpinner(
   timer.unref();
   return {
     update(next) {
-      status = next;
+      status = escapeControls(next);
     },
     stop(outcome) {
       clearInterval(timer);
-      stream.write(`\r\x1b[2K${label}: ${outcome}\n`);
+      stream.write(`\r\x1b[2K${label}: ${escapeControls(outcome)}\n`);
     },
   };
 }

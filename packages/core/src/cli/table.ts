@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/client-errors.js';
+import { escapeControls } from './terminal-text.js';
 
 /** A table column: the item key it shows, and optionally a header and a getter. */
 export interface ColumnSpec<T = Record<string, unknown>> {
@@ -19,8 +20,15 @@ export interface TableOptions<T> {
   header?: boolean;
 }
 
-/** Formats one cell: nested values as compact JSON, absent values as empty. */
+/**
+ * Formats one cell: nested values as compact JSON, absent values as empty, control characters
+ * made visible (see {@link escapeControls}) so a cell can neither drive the terminal nor break a row.
+ */
 export function formatCell(value: unknown): string {
+  return escapeControls(rawCell(value));
+}
+
+function rawCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
@@ -36,7 +44,9 @@ export function renderTable<T>(items: readonly T[], options: TableOptions<T>): s
     columns.map((column) => formatCell(column.get ? column.get(item) : readKey(item, column.key))),
   );
   const lines =
-    options.header === false ? rows : [columns.map((c) => c.header ?? c.key.toUpperCase()), ...rows];
+    options.header === false
+      ? rows
+      : [columns.map((c) => escapeControls(c.header ?? c.key.toUpperCase())), ...rows];
   if (lines.length === 0) return '';
   const widths = columns.map((_, i) => Math.max(...lines.map((line) => (line[i] ?? '').length)));
   return lines
@@ -72,7 +82,7 @@ function compare(a: unknown, b: unknown): number {
   if (a === undefined || a === null) return 1;
   if (b === undefined || b === null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return formatCell(a).localeCompare(formatCell(b), undefined, { numeric: true });
+  return rawCell(a).localeCompare(rawCell(b), undefined, { numeric: true });
 }
 
 /** Reads `key` from an item; dotted keys (`owner.name`) reach into nested objects. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors/client-errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { nimbusConfigDir } from './config-dir.js';
+import { type LockFileOptions, withLockFile } from './lock-file.js';
 import { assertProfileName } from './profile-name.js';
 import type { Profile, ProfileSummary, ProfilesDocument } from './profile-types.js';
 
@@ -12,9 +13,14 @@ export interface ProfileStoreOptions {
   dir?: string;
   /** Environment used to find the default directory. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** How long a write waits for another process's write (`profiles.json.lock`). */
+  lock?: LockFileOptions;
 }
 
-/** Named profiles on disk. Every write replaces the file atomically with mode 0600. */
+/**
+ * Named profiles on disk. Every write replaces the file atomically with mode 0600, and its
+ * read-modify-write holds `profiles.json.lock`, so concurrent processes never lose each other's profiles.
+ */
 export interface ProfileStore {
   readonly dir: string;
   /** The file profiles are kept in. */
@@ -24,6 +30,13 @@ export interface ProfileStore {
   get(name: string): Promise<Profile | undefined>;
   /** Creates or replaces a profile. */
   put(name: string, profile: Profile): Promise<void>;
+  /** Creates a profile; `false` (and nothing written) when one of that name exists. */
+  create(name: string, profile: Profile): Promise<boolean>;
+  /**
+   * Replaces a profile with `edit(current)` in one locked read-modify-write; `undefined` (nothing
+   * written) when there is no profile of that name. A throwing `edit` writes nothing.
+   */
+  update(name: string, edit: (current: Profile) => Profile): Promise<Profile | undefined>;
   /** Removes a profile (and clears it as the active one); `false` when it did not exist. */
   delete(name: string): Promise<boolean>;
   /** The name of the active profile, if one is set. */
@@ -60,6 +73,20 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
     await writeFileAtomic(file, `${JSON.stringify(document, null, 2)}\n`);
   }
 
+  /** Loads, lets `edit` change the document (returning `false` to write nothing), saves: all under the lock. */
+  function modify<T>(edit: (document: ProfilesDocument) => T | false): Promise<T | false> {
+    return withLockFile(
+      `${file}.lock`,
+      async () => {
+        const document = await load();
+        const result = edit(document);
+        if (result !== false) await save(document);
+        return result;
+      },
+      options.lock,
+    );
+  }
+
   return {
     dir,
     file,
@@ -79,28 +106,48 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
     },
     async put(name, profile) {
       assertProfileName(name);
-      const document = await load();
-      document.profiles[name] = profile;
-      await save(document);
+      await modify((document) => {
+        document.profiles[name] = profile;
+      });
+    },
+    async create(name, profile) {
+      assertProfileName(name);
+      const created = await modify((document) => {
+        if (Object.hasOwn(document.profiles, name)) return false;
+        document.profiles[name] = profile;
+        return true;
+      });
+      return created === true;
+    },
+    async update(name, edit) {
+      const updated = await modify((document) => {
+        const current = Object.hasOwn(document.profiles, name) ? document.profiles[name] : undefined;
+        if (current === undefined) return false;
+        const next = edit(current);
+        document.profiles[name] = next;
+        return next;
+      });
+      return updated === false ? undefined : updated;
     },
     async delete(name) {
-      const document = await load();
-      if (!Object.hasOwn(document.profiles, name)) return false;
-      delete document.profiles[name];
-      if (document.active === name) delete document.active;
-      await save(document);
-      return true;
+      const deleted = await modify((document) => {
+        if (!Object.hasOwn(document.profiles, name)) return false;
+        delete document.profiles[name];
+        if (document.active === name) delete document.active;
+        return true;
+      });
+      return deleted === true;
     },
     async active() {
       return (await load()).active;
     },
     async use(name) {
-      const document = await load();
-      if (!Object.hasOwn(document.profiles, name)) {
-        throw new ConfigError(`No profile named "${name}" (see \`nimbus profile list\`)`);
-      }
-      document.active = name;
-      await save(document);
+      await modify((document) => {
+        if (!Object.hasOwn(document.profiles, name)) {
+          throw new ConfigError(`No profile named "${name}" (see \`nimbus profile list\`)`);
+        }
+        document.active = name;
+      });
     },
   };
 }
@@ -115,15 +162,16 @@ function parseDocument(text: string, file: string): ProfilesDocument {
   if (!isRecord(raw) || !isRecord(raw.profiles)) {
     throw new ConfigError(`${file} has no "profiles" object; fix or remove it`);
   }
-  const profiles: Record<string, Profile> = {};
+  // Null prototypes: names read from the file are data, even `__proto__`.
+  const profiles: Record<string, Profile> = Object.create(null);
   for (const [name, profile] of Object.entries(raw.profiles)) {
     if (!isRecord(profile)) throw new ConfigError(`${file}: profile "${name}" is not an object`);
-    const sections: Profile = {};
+    const sections: Profile = Object.create(null);
     for (const [provider, section] of Object.entries(profile)) {
       if (!isRecord(section)) {
         throw new ConfigError(`${file}: profile "${name}" section "${provider}" is not an object`);
       }
-      const values: Record<string, string> = {};
+      const values: Record<string, string> = Object.create(null);
       for (const [key, value] of Object.entries(section)) {
         if (typeof value !== 'string') {
           throw new ConfigError(`${file}: profile "${name}" ${provider}.${key} must be a string`);

@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'SIGNING'
   | 'WAIT_TIMEOUT'
   | 'WAIT_FAILURE'
-  | 'CONCURRENCY_CONFLICT';
+  | 'CONCURRENCY_CONFLICT'
+  | 'AMBIGUOUS_OUTCOME';
 
 /** Fields every nimbus error can carry. */
 export interface ApiErrorOptions {
@@ -37,6 +38,8 @@ export interface ApiErrorOptions {
   details?: unknown;
   /** The HTTP method and redacted URL of the failed request. */
   request?: { method: string; url: string };
+  /** An earlier attempt of the same call went unanswered (see {@link ApiError.afterUnansweredAttempt}). */
+  afterUnansweredAttempt?: boolean;
   cause?: unknown;
 }
 
@@ -67,6 +70,11 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   readonly details: unknown;
   readonly request: { method: string; url: string } | undefined;
+  /**
+   * True when an earlier attempt of this call was sent but never answered (a lost response), so the
+   * server may already hold this call's write: a 412/404 now may be this call's own doing.
+   */
+  readonly afterUnansweredAttempt: boolean;
 
   constructor(code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -77,6 +85,7 @@ export class ApiError extends Error {
     this.retryable = options.retryable ?? false;
     this.details = options.details;
     this.request = options.request;
+    this.afterUnansweredAttempt = options.afterUnansweredAttempt ?? false;
   }
 
   /** A JSON view with credentials redacted; safe to log or print. */

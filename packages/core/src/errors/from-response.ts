@@ -26,6 +26,8 @@ export interface ErrorResponseInfo {
   requestId?: string;
   retryAfterMs?: number;
   request?: { method: string; url: string };
+  /** An earlier attempt of this call was sent and never answered. */
+  afterUnansweredAttempt?: boolean;
   /** Provider hook that reads its own error envelope (`{message}`, `{code, message}`, ...). */
   parseBody?: (body: unknown) => ParsedErrorBody;
 }
@@ -58,6 +60,7 @@ export function errorFromResponse(info: ErrorResponseInfo): HttpError {
     requestId: info.requestId,
     details: info.body === '' ? undefined : info.body,
     request: info.request,
+    afterUnansweredAttempt: info.afterUnansweredAttempt,
   };
   switch (info.status) {
     case 401:

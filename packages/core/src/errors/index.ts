@@ -35,4 +35,9 @@ export {
   redactValue,
 } from './redact.js';
 export { AbortError, NetworkError, TimeoutError } from './transport-errors.js';
-export { ConcurrencyConflictError, WaitFailureError, WaitTimeoutError } from './workflow-errors.js';
+export {
+  AmbiguousOutcomeError,
+  ConcurrencyConflictError,
+  WaitFailureError,
+  WaitTimeoutError,
+} from './workflow-errors.js';

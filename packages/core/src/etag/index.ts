@@ -4,6 +4,7 @@ export { type EtagSource, etagOf } from './etag-of.js';
 export { type SameEtagOptions, sameEtag } from './same-etag.js';
 export {
   DEFAULT_UPDATE_ATTEMPTS,
+  holdsChange,
   type UpdateResult,
   type UpdateWithRetryOptions,
   updateWithRetry,

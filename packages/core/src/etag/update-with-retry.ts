@@ -1,6 +1,6 @@
 import { isApiError } from '../errors/api-error.js';
 import { ValidationError } from '../errors/client-errors.js';
-import { ConcurrencyConflictError } from '../errors/workflow-errors.js';
+import { AmbiguousOutcomeError, ConcurrencyConflictError } from '../errors/workflow-errors.js';
 import { throwIfAborted } from '../waiters/abort.js';
 import { sleep } from '../waiters/sleep.js';
 import type { Conditions } from './conditions.js';
@@ -37,6 +37,13 @@ export interface UpdateWithRetryOptions<E, U, R> {
   signal?: AbortSignal;
   /** Milliseconds to wait before re-reading after conflict number `conflicts`. Default: jittered, up to 1 s. */
   backoff?: (conflicts: number) => number;
+  /**
+   * After a write whose response was lost failed its precondition (the retried request found the
+   * ETag changed, maybe by this very write): the write's result when `reread` already holds
+   * `change`, else `undefined`. Default: every field of `change` equals `reread`'s, and `reread`
+   * itself is the result (as for SDK methods that return the written entity).
+   */
+  landed?: (reread: E, change: U) => R | undefined;
 }
 
 /** What {@link updateWithRetry} ended with. */
@@ -98,6 +105,9 @@ export async function updateWithRetry<E, U, R>(
       };
     } catch (error) {
       if (!isConflict(error)) throw error;
+      if (isApiError(error) && error.afterUnansweredAttempt) {
+        return { changed: true, value: await confirmLanded(options, change, error), attempts: attempt };
+      }
       lastConflict = error;
     }
   }
@@ -105,6 +115,50 @@ export async function updateWithRetry<E, U, R>(
     `Gave up after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}: the resource changed between every read and write (If-Match precondition failed)`,
     maxAttempts,
     { cause: lastConflict },
+  );
+}
+
+/**
+ * Our write's response was lost and its retry found the ETag changed: re-read, and succeed if the
+ * change is there. Re-applying could apply it twice, so anything else is an ambiguous outcome.
+ */
+async function confirmLanded<E, U, R>(
+  options: UpdateWithRetryOptions<E, U, R>,
+  change: U,
+  conflict: unknown,
+): Promise<R> {
+  const reread = await options.read(options.signal);
+  const landed =
+    options.landed ??
+    ((current: E, written: U) => (holdsChange(current, written) ? (current as unknown as R) : undefined));
+  const value = landed(reread, change);
+  if (value !== undefined) return value;
+  throw new AmbiguousOutcomeError(
+    'The update may or may not have been applied: its response was lost, and the resource has changed since',
+    { hint: 're-read it and check before updating again', cause: conflict },
+  );
+}
+
+/** True when every field of `change` deep-equals the same field of `current`. */
+export function holdsChange(current: unknown, change: unknown): boolean {
+  if (change === null || typeof change !== 'object' || Array.isArray(change))
+    return deepEqual(current, change);
+  if (current === null || typeof current !== 'object') return false;
+  const record = current as Record<string, unknown>;
+  return Object.entries(change as Record<string, unknown>).every(
+    ([key, value]) => value === undefined || deepEqual(record[key], value),
+  );
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) =>
+    deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
 }
 

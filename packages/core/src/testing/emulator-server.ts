@@ -60,7 +60,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function faultAnswer(fault: Exclude<PendingFault, { kind: 'reset' }>): EmulatorResponse {
+function faultAnswer(fault: Extract<PendingFault, { kind: 'fail' | 'rate-limit' }>): EmulatorResponse {
   if (fault.kind === 'fail') return { status: fault.status, body: fault.body };
   return {
     status: 429,
@@ -125,6 +125,11 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const fault = faults.take();
     if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'drop-response') {
+      await answer(req).catch(() => undefined);
       req.socket.destroy();
       return;
     }

@@ -2,7 +2,8 @@
 export type PendingFault =
   | { kind: 'fail'; status: number; body: unknown }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'drop-response' };
 
 function count(name: string, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name}: n must be a whole number >= 0, got ${n}`);
@@ -52,6 +53,15 @@ export class FaultController {
   /** Destroys the connection of the next `n` requests after they arrive, without any answer. */
   resetNext(n: number): this {
     for (let i = 0; i < count('resetNext', n); i++) this.#queue.push({ kind: 'reset' });
+    return this;
+  }
+
+  /**
+   * Lets the next `n` requests reach their handler (a write is applied) and then destroys the
+   * connection instead of answering: the client cannot tell whether its request took effect.
+   */
+  dropResponseNext(n: number): this {
+    for (let i = 0; i < count('dropResponseNext', n); i++) this.#queue.push({ kind: 'drop-response' });
     return this;
   }
 

@@ -4,6 +4,7 @@ import { ConfigError } from '../errors/client-errors.js';
 import { errorFromResponse } from '../errors/from-response.js';
 import type { HttpError } from '../errors/http-errors.js';
 import { maskSecrets, redactUrl, redactValue } from '../errors/redact.js';
+import { AmbiguousOutcomeError } from '../errors/workflow-errors.js';
 import { sleep } from '../waiters/sleep.js';
 import { CallSignals } from './attempt-signals.js';
 import { type CallContext, classifyFailure, stopError } from './call-failures.js';
@@ -109,7 +110,11 @@ export function createTransport(options: TransportOptions): Transport {
       secrets,
     };
 
-    const attemptOnce = async (attempt: number, calls: CallSignals): Promise<AttemptOutcome> => {
+    const attemptOnce = async (
+      attempt: number,
+      calls: CallSignals,
+      unansweredBefore: boolean,
+    ): Promise<AttemptOutcome> => {
       const signal = calls.startAttempt(timeoutMs);
       const started = log.enabled ? performance.now() : 0;
       let keepCallerLink = false;
@@ -146,7 +151,11 @@ export function createTransport(options: TransportOptions): Transport {
             response.headers,
           );
         }
-        if (response.ok || status === 304 || call.acceptStatus?.includes(status)) {
+        // A DELETE whose earlier attempt went unanswered and now finds nothing: most likely that attempt
+        // deleted it; either way what the caller asked for holds, so it is not "not found".
+        const goneAfterOwnDelete =
+          unansweredBefore && method === 'DELETE' && (status === 404 || status === 410);
+        if (response.ok || status === 304 || call.acceptStatus?.includes(status) || goneAfterOwnDelete) {
           let data = await readResponseBody(response, responseType, method, where);
           if (responseType === 'stream' && calls.limited && data instanceof ReadableStream) {
             // The caller's signal may still abort the body; the link is dropped once it is read through,
@@ -167,6 +176,7 @@ export function createTransport(options: TransportOptions): Transport {
           retryAfterMs,
           request: where(),
           parseBody: options.parseErrorBody,
+          afterUnansweredAttempt: unansweredBefore,
         });
         const error = options.classifyError?.(answered) ?? answered;
         return {
@@ -189,10 +199,14 @@ export function createTransport(options: TransportOptions): Transport {
       let reauthorized = false;
       let recovered = false;
       let retries = 0;
+      let unanswered = false;
       for (let attempt = 1; ; attempt++) {
         lastAttempt = attempt;
-        const outcome = await attemptOnce(attempt, calls);
+        const outcome = await attemptOnce(attempt, calls, unanswered);
         if (outcome.kind === 'response') return outcome.value;
+        const lostAfterSending =
+          outcome.kind === 'failure' && outcome.retryable && mayHaveBeenSent(outcome.error);
+        if (lostAfterSending) unanswered = true;
         if (outcome.kind === 'status' && outcome.status === 401 && auth.onUnauthorized && body.replayable) {
           if (reauthorized) throw outcome.error;
           reauthorized = true;
@@ -231,6 +245,17 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const retryable =
           outcome.kind === 'status' ? policy.statusCodes.has(outcome.status) : outcome.retryable;
+        if (lostAfterSending && !repeatable && !policy.methods.has(method)) {
+          throw new AmbiguousOutcomeError(
+            `${method} ${where().url}: the connection was lost after the request was sent, so it may have been applied (${outcome.error.message})`,
+            {
+              hint: call.outcomeHint ?? 'check whether it took effect before retrying',
+              request: where(),
+              requestId: outcome.error.requestId,
+              cause: outcome.error,
+            },
+          );
+        }
         if (!retryable || !repeatable || retries >= policy.limit) throw outcome.error;
         retries++;
         let delayMs = backoffDelayMs(retries, policy);
@@ -282,4 +307,18 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { baseUrl: options.baseUrl, auth, send };
+}
+
+/** Failures that happen before a request leaves: refused, unresolvable or unreachable. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** False only when the failure proves the request never reached the server. */
+function mayHaveBeenSent(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return false;
+    // Every address tried failed to connect (happy eyeballs): nothing was sent.
+    if (cause instanceof AggregateError) return cause.errors.some((inner) => mayHaveBeenSent(inner));
+  }
+  return true;
 }

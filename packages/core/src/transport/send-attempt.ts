@@ -1,6 +1,7 @@
 import type { AuthStrategy } from '../auth/types.js';
 import { isApiError } from '../errors/api-error.js';
 import { SigningError } from '../errors/client-errors.js';
+import { NetworkError } from '../errors/transport-errors.js';
 import type { PreparedBody } from './request-body.js';
 
 /** What one attempt needs to be signed and sent. */
@@ -42,6 +43,13 @@ export async function sendAttempt(request: AttemptRequest): Promise<Response> {
   } catch (error) {
     // A strategy's own failure must not pass for a network error and be retried.
     if (isApiError(error) || request.signal.aborted) throw error;
+    // But a strategy that could not reach its token server (SSO) met a network problem, not bad credentials.
+    if (isFetchFailure(error)) {
+      throw new NetworkError(
+        `The ${request.auth.kind} auth strategy could not reach its server: ${causeText(error)}`,
+        { cause: error },
+      );
+    }
     throw new SigningError(
       `The ${request.auth.kind} auth strategy failed: ${(error as Error).message}`,
       {},
@@ -63,4 +71,15 @@ export async function sendAttempt(request: AttemptRequest): Promise<Response> {
     }
   }
   return request.fetch(request.url, init);
+}
+
+/** Platform fetch's own failure (`TypeError: fetch failed`, its cause a socket or DNS error). */
+function isFetchFailure(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'fetch failed';
+}
+
+function causeText(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' ? cause.message : (error as Error).message;
 }

@@ -1,5 +1,6 @@
 import type { AuthStrategy } from '../auth/types.js';
 import type { HttpError } from '../errors/http-errors.js';
+import type { AmbiguousOutcomeError } from '../errors/workflow-errors.js';
 import type { Conditions } from '../etag/conditions.js';
 
 /** HTTP methods nimbus sends. */
@@ -80,6 +81,11 @@ export interface SendOptions {
   acceptStatus?: readonly number[];
   /** Per-call override of the per-attempt timeout. */
   timeoutMs?: number;
+  /**
+   * For a call that is not retried (a create): what to look for when its response is lost after it
+   * was sent, e.g. `look for a job named "x"`. Carried by the {@link AmbiguousOutcomeError}.
+   */
+  outcomeHint?: string;
 }
 
 /** Per-call options every SDK method takes as its optional last argument. */

@@ -203,13 +203,14 @@ describe('transport retries', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('surfaces a reset POST as a NetworkError without retrying', async () => {
+  it('surfaces a reset POST as an ambiguous outcome (it was sent: it may have been applied) without retrying', async () => {
     const { seen, server } = await recordingServer();
     server.faults.resetNext(1);
     const auth = new CountingAuth();
     const transport = createTransport({ baseUrl: server.url, auth, retry: fastRetry });
     const error = await transport.send({ method: 'POST', path: '/x', body: { json: {} } }).catch((e) => e);
-    expect(error.code).toBe('NETWORK');
+    expect(error.code).toBe('AMBIGUOUS_OUTCOME');
+    expect(error.cause.code).toBe('NETWORK');
     expect(auth.authorizeCalls).toBe(1);
     expect(seen).toHaveLength(0);
   });

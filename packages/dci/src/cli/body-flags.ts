@@ -1,4 +1,4 @@
-import { ValidationError } from '@nimbus-sdk/core';
+import { nullPrototypeRecord, parseUntrustedJson, ValidationError } from '@nimbus-sdk/core';
 import * as Flags from '@oclif/core/flags';
 import type { BooleanFlag, OptionFlag } from '@oclif/core/interfaces';
 
@@ -36,7 +36,8 @@ export function bodyFromFlags(
   fields: BodyFields,
   flags: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+  // The body is sent as typed, so nothing a user writes can reach a prototype on the way.
+  const body = nullPrototypeRecord();
   for (const [name, field] of Object.entries(fields)) {
     const value = flags[name];
     if (value === undefined) continue;
@@ -48,8 +49,9 @@ export function bodyFromFlags(
         .filter(Boolean);
     } else if (field.kind === 'json') {
       try {
-        body[key] = JSON.parse(String(value));
-      } catch {
+        body[key] = parseUntrustedJson(String(value), `--${name}`);
+      } catch (error) {
+        if ((error as ValidationError).issues?.[0]?.message !== 'not valid JSON') throw error;
         throw new ValidationError(`--${name} must be a JSON object, e.g. --${name} '{"key": "value"}'`, [
           { path: name, message: 'not valid JSON' },
         ]);

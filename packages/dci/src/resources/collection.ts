@@ -1,4 +1,11 @@
-import { joinPath, offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
+import {
+  AmbiguousOutcomeError,
+  holdsChange,
+  joinPath,
+  offsetLimitPages,
+  type PagedIterable,
+  updateWithRetry,
+} from '@nimbus-sdk/core';
 import { parseInput } from '@nimbus-sdk/core/provider';
 import type { z } from 'zod';
 import type { CallOptions, DciContext, WriteOptions } from '../context.js';
@@ -115,11 +122,14 @@ export class Collection<T extends DciRecord, C, U> {
   /** Creates a row and returns it as stored. */
   async create(input: C, options: CallOptions = {}): Promise<T> {
     const body = parseInput(this.spec.createSchema, input, `${this.spec.singular} create input`);
+    const name = (body as { name?: unknown }).name;
+    const named = typeof name === 'string' ? ` named "${name}"` : '';
     const { data } = await this.context.transport.send({
       method: 'POST',
       path: this.spec.path,
       body: { json: body },
       signal: options.signal,
+      outcomeHint: `look for a new ${this.spec.singular}${named} in the ${this.spec.plural} list before creating it again`,
     });
     return unwrap<T>(data, this.spec.singular);
   }
@@ -129,7 +139,9 @@ export class Collection<T extends DciRecord, C, U> {
     const body = parseInput(this.spec.updateSchema, patch, `${this.spec.singular} update`);
     const id = this.checkId(typeof target === 'string' ? target : target.id);
     const etag = await this.etagFor(target, options);
-    return this.withStaleCheck(id, etag, async () => {
+    // After a lost response, the row holding this patch means this call's own write landed.
+    const landed = (current: T | undefined) => (current && holdsChange(current, body) ? current : undefined);
+    return this.withStaleCheck(id, etag, landed, async () => {
       const { data } = await this.context.transport.send({
         method: 'PUT',
         path: joinPath(this.spec.path, { id }),
@@ -145,7 +157,10 @@ export class Collection<T extends DciRecord, C, U> {
   async delete(target: Target, options: WriteOptions = {}): Promise<void> {
     const id = this.checkId(typeof target === 'string' ? target : target.id);
     const etag = await this.etagFor(target, options);
-    await this.withStaleCheck(id, etag, () =>
+    // After a lost response, a row that is gone (or archived) means this call's own delete landed.
+    const landed = (current: T | undefined) =>
+      current === undefined || current.state === 'archived' ? true : undefined;
+    await this.withStaleCheck<unknown>(id, etag, landed, () =>
       this.context.transport.send({
         method: 'DELETE',
         path: joinPath(this.spec.path, { id }),
@@ -190,13 +205,31 @@ export class Collection<T extends DciRecord, C, U> {
     return current.etag ?? '';
   }
 
-  /** DCI folds the ETag into its lookup, so a stale one reads as "not found": re-read to tell which. */
-  private async withStaleCheck<R>(id: string, sentEtag: string, call: () => Promise<R>): Promise<R> {
+  /**
+   * DCI folds the ETag into its lookup, so a stale one reads as "not found": re-read to tell which.
+   * When an earlier attempt of the call went unanswered, the change may be this call's own: `landed`
+   * turns the re-read row into the call's result if it holds this call's change; otherwise the
+   * outcome is ambiguous, never a conflict.
+   */
+  private async withStaleCheck<R>(
+    id: string,
+    sentEtag: string,
+    landed: (current: T | undefined) => R | undefined,
+    call: () => Promise<R>,
+  ): Promise<R> {
     try {
       return await call();
     } catch (error) {
       if (!mayBeStaleEtag(error)) throw error;
       const current = await this.get(id).catch(() => undefined);
+      if (error.afterUnansweredAttempt) {
+        const result = landed(current);
+        if (result !== undefined) return result;
+        throw new AmbiguousOutcomeError(
+          `${this.spec.singular} ${id}: the response was lost and the row has changed since, so this change may or may not have been applied`,
+          { hint: `check it with \`get ${id}\` before writing again`, cause: error },
+        );
+      }
       if (current && current.etag !== sentEtag) {
         throw new StaleEtagError(this.spec.singular, id, sentEtag, current.etag, error);
       }

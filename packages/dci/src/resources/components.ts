@@ -1,4 +1,4 @@
-import { joinPath } from '@nimbus-sdk/core';
+import { checkDownloadTarget, joinPath, writeDownload } from '@nimbus-sdk/core';
 import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import {
@@ -7,8 +7,7 @@ import {
   UPLOAD_ATTEMPT_TIMEOUT_MS,
   type WriteOptions,
 } from '../context.js';
-import { writeDownload } from '../download-target.js';
-import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
+import { dciUploadBody, type UploadProgress, type UploadSource } from '../upload-source.js';
 import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
@@ -100,7 +99,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     options: CallOptions & { mime?: string; onProgress?: UploadProgress } = {},
   ): Promise<ComponentFile> {
     const id = this.checkId(componentId);
-    const body = await uploadBody(
+    const body = await dciUploadBody(
       source,
       options.mime ?? 'application/octet-stream',
       this.context.maxUploadBytes,
@@ -116,7 +115,7 @@ export class Components extends Collection<Component, ComponentCreate, Component
     return unwrap<ComponentFile>(data, 'component_file');
   }
 
-  /** Streams a component file to `target` (through `<target>.part`). */
+  /** Streams a component file to `target` (as `files.download` does; a bad target fails before any request). */
   async downloadFile(
     componentId: string,
     fileId: string,
@@ -125,13 +124,14 @@ export class Components extends Collection<Component, ComponentCreate, Component
   ): Promise<void> {
     const id = this.checkId(componentId);
     const file = parseInput(dciId, fileId, 'component file id');
+    await checkDownloadTarget(target);
     const { data } = await this.context.transport.send<ReadableStream<Uint8Array>>({
       method: 'GET',
       path: joinPath('components', { componentId: id }, 'files', { fileId: file }, 'content'),
       responseType: 'stream',
       signal: options.signal,
     });
-    await writeDownload(data, target, options.signal);
+    await writeDownload(data, target, { signal: options.signal });
   }
 
   /** Deletes a component file under If-Match (read first when no ETag is given). */

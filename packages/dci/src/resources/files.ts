@@ -1,9 +1,8 @@
-import { joinPath } from '@nimbus-sdk/core';
+import { checkDownloadTarget, joinPath, writeDownload } from '@nimbus-sdk/core';
 import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import { type CallOptions, type DciContext, UPLOAD_ATTEMPT_TIMEOUT_MS } from '../context.js';
-import { writeDownload } from '../download-target.js';
-import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
+import { dciUploadBody, type UploadProgress, type UploadSource } from '../upload-source.js';
 import { unwrap } from './collection.js';
 import { type DciRecord, dciId } from './record.js';
 
@@ -64,7 +63,7 @@ export class Files {
     const { source, onProgress, ...labels } = input;
     const checked = parseInput(uploadSchema(), labels, 'file upload');
     const mime = checked.mime ?? 'text/plain';
-    const body = await uploadBody(source, mime, this.context.maxUploadBytes, onProgress);
+    const body = await dciUploadBody(source, mime, this.context.maxUploadBytes, onProgress);
     const headers: Record<string, string> = { 'DCI-NAME': checked.name, 'DCI-MIME': mime };
     if (checked.jobId) headers['DCI-JOB-ID'] = checked.jobId;
     if (checked.jobstateId) headers['DCI-JOBSTATE-ID'] = checked.jobstateId;
@@ -105,10 +104,14 @@ export class Files {
     };
   }
 
-  /** Streams the file to `target` (through `<target>.part`, renamed when complete). */
+  /**
+   * Streams the file to `target`: a regular file through `<target>.part`, renamed when complete; a
+   * device, FIFO or symlink written in place; `-` to stdout. A bad target fails before any request.
+   */
   async download(id: string, target: string, options: CallOptions = {}): Promise<void> {
+    await checkDownloadTarget(target);
     const { body } = await this.content(id, options);
-    await writeDownload(body, target, options.signal);
+    await writeDownload(body, target, { signal: options.signal });
   }
 
   /** Archives the file (no If-Match: DCI does not version files). */

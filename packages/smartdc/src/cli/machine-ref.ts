@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@nimbus-sdk/core';
+import { assertSafeKey, NotFoundError, nullPrototypeRecord, ValidationError } from '@nimbus-sdk/core';
 import type { SmartdcClient } from '../client.js';
 import { UUID } from '../input-checks.js';
 import type { Machine } from '../types.js';
@@ -36,11 +36,11 @@ export const MACHINE_COLUMNS = ['id', 'name', 'state', 'image', 'package', 'prim
 
 /** `key=value` CLI pairs into an object; a pair without `=` is a usage error. */
 export function parsePairs(pairs: readonly string[], what: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = nullPrototypeRecord<string>();
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new ValidationError(`${what} "${pair}" must be written key=value`);
-    out[pair.slice(0, at)] = pair.slice(at + 1);
+    out[assertSafeKey(pair.slice(0, at), what)] = pair.slice(at + 1);
   }
   return out;
 }

@@ -153,6 +153,7 @@ export function machinesResource(context: CloudApiContext) {
           method: 'POST',
           path: accountPath(context, 'machines'),
           body: { json: body },
+          outcomeHint: `look for ${input.name === undefined ? 'a new machine' : `a machine named "${input.name}"`} in the machine list before creating it again`,
           ...options,
         })
       ).data;

@@ -27,12 +27,12 @@ export default class ProfileCreate extends ProfileCommand<typeof ProfileCreate> 
     const { name } = this.args;
     const assignments = parseAssignments(this.flags.set);
     const store = this.store();
-    if ((await store.get(name)) !== undefined) {
-      throw new ApiError(
+    const exists = () =>
+      new ApiError(
         'CONFLICT',
         `Profile "${name}" already exists; change it with \`nimbus profile edit ${name}\``,
       );
-    }
+    if ((await store.get(name)) !== undefined) throw exists();
     const providers = await this.providers();
     const base: Profile = {};
     if (this.flags['from-env']) {
@@ -43,7 +43,8 @@ export default class ProfileCreate extends ProfileCommand<typeof ProfileCreate> 
     }
     const profile = applyEdits(base, assignments);
     assertValidProfile(profile, providers);
-    await store.put(name, profile);
+    // Checked again under the store's lock: another process may have created it meanwhile.
+    if (!(await store.create(name, profile))) throw exists();
     if (this.flags.use) await store.use(name);
     this.printProfile(profileView(name, profile, (await store.active()) === name, providers));
   }

@@ -34,9 +34,13 @@ export default class ProfileEdit extends ProfileCommand<typeof ProfileEdit> {
     const store = this.store();
     await this.requireProfileExists(store, name);
     const providers = await this.providers();
-    const profile = applyEdits((await store.get(name)) ?? {}, assignments, removals);
-    assertValidProfile(profile, providers);
-    await store.put(name, profile);
+    // One locked read-modify-write, so a concurrent edit of another setting is not lost.
+    const profile = await store.update(name, (current) => {
+      const edited = applyEdits(current, assignments, removals);
+      assertValidProfile(edited, providers);
+      return edited;
+    });
+    if (profile === undefined) return this.requireProfileExists(store, name);
     this.printProfile(profileView(name, profile, (await store.active()) === name, providers));
   }
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
@@ -12,7 +12,7 @@ export default class KeyAdd extends SmartdcCommand<typeof KeyAdd> {
   };
 
   async run(): Promise<void> {
-    const publicKey = await readFile(this.args.file, 'utf8');
+    const publicKey = await readUserFile(this.args.file, 'the public key file');
     const client = await this.client();
     this.printResult(
       await client.keys.add(publicKey, this.flags.name === undefined ? {} : { name: this.flags.name }),

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { waitFlags } from '@nimbus-sdk/core/cli';
+import { readUserFile, waitFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { parsePairs } from '../../../cli/machine-ref.js';
@@ -35,7 +34,7 @@ export default class MachineCreate extends SmartdcCommand<typeof MachineCreate> 
     const tags = parsePairs(this.flags.tag ?? [], 'tag');
     const metadata = parsePairs(this.flags.metadata ?? [], 'metadata');
     const userScript =
-      this.flags.script === undefined ? undefined : await readFile(this.flags.script, 'utf8');
+      this.flags.script === undefined ? undefined : await readUserFile(this.flags.script, '--script');
     const client = await this.client();
     const image = await client.images.resolve(this.args.image);
     const created = await client.machines.create({

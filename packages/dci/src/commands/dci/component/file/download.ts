@@ -2,11 +2,12 @@ import * as Args from '@oclif/core/args';
 import { DciCommand, dciFlags } from '../../../../cli/dci-command.js';
 
 export default class ComponentFileDownload extends DciCommand<typeof ComponentFileDownload> {
-  static override summary = 'Download a component file (streamed to <target>.part, renamed when complete)';
+  static override summary =
+    'Download a component file (to <target>, or - for stdout; a file is replaced only when complete)';
   static override args = {
     'component-id': Args.string({ description: 'component id', required: true }),
     'file-id': Args.string({ description: 'component file id', required: true }),
-    target: Args.string({ description: 'Where to write it', required: true }),
+    target: Args.string({ description: 'Where to write it (- for stdout)', required: true }),
   };
   static override flags = dciFlags;
   async run(): Promise<void> {
@@ -16,6 +17,7 @@ export default class ComponentFileDownload extends DciCommand<typeof ComponentFi
     await dci.components.downloadFile(this.args['component-id'], id, target, {
       signal: this.interruptSignal,
     });
-    this.outputOne({ id, target }, ['id', 'target']);
+    // With `-` the file itself is the output; a summary would corrupt it.
+    if (target !== '-') this.outputOne({ id, target }, ['id', 'target']);
   }
 }

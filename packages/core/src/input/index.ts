@@ -1,0 +1,1 @@
+export { assertSafeKey, nullPrototypeRecord, parseUntrustedJson } from './untrusted-json.js';
