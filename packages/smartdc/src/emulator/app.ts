@@ -10,6 +10,7 @@ import { negotiateApiVersion, SUPPORTED_API_VERSIONS } from './api-version.js';
 import { authenticate } from './auth.js';
 import type { CallContext, CloudRoute } from './call-context.js';
 import { cloudApiError } from './errors.js';
+import { MAX_BODY_BYTES } from './input-rules.js';
 import { requestParams } from './params.js';
 import { accountRoutes } from './routes/account.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -77,6 +78,9 @@ export function cloudApiHandler(state: SmartdcState, counter: RequestCounter): R
           body: { ping: 'pong', cloudapi: { versions: [...SUPPORTED_API_VERSIONS] } },
         };
       } else {
+        if (request.body.length > MAX_BODY_BYTES) {
+          throw cloudApiError(413, 'RequestTooLarge', `request body is larger than ${MAX_BODY_BYTES} bytes`);
+        }
         const range = headerText(request, 'accept-version') ?? headerText(request, 'x-api-version');
         const negotiated = negotiateApiVersion(range);
         if (!negotiated) {

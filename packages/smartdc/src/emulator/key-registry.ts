@@ -1,6 +1,7 @@
 import sshpk from 'sshpk';
 import type { SshKey } from '../types.js';
 import { cloudApiError, invalidArgument, missingParameter, notFound } from './errors.js';
+import { requirePathSafeName } from './input-rules.js';
 
 /** A registered key plus the PEM form signatures are verified against. */
 export interface StoredKey extends SshKey {
@@ -36,7 +37,9 @@ export class KeyRegistry {
       throw missingParameter('key is a required argument');
     const parsed = parsePublicKey(publicKey);
     if (!parsed) throw invalidArgument('key is invalid');
-    const keyName = typeof name === 'string' && name !== '' ? name : parsed.fingerprint;
+    if (name !== undefined && typeof name !== 'string') throw invalidArgument('name must be a string');
+    const keyName = name !== undefined && name !== '' ? name : parsed.fingerprint;
+    requirePathSafeName('key', keyName);
     if (this.#keys.has(parsed.fingerprint) || this.find(keyName)) {
       throw invalidArgument('key already exists or is invalid');
     }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EmulatorHttpError } from '@nimbus-sdk/core/testing';
+import { bareRecord, EmulatorHttpError } from '@nimbus-sdk/core/testing';
 import type { Image, Machine, MachineState, Package, Snapshot } from '../types.js';
 import type { MachineDelays } from './delays.js';
 import { cloudApiError, invalidArgument, missingParameter, notFound } from './errors.js';
+import { requirePathSafeName } from './input-rules.js';
 
 /** A scheduled state change, applied lazily when the emulator clock passes `at`. */
 interface Transition {
@@ -149,8 +150,8 @@ export class MachineStore {
       memory: pkg.memory,
       disk: pkg.disk,
       deletion_protection: input.deletion_protection === true || input.deletion_protection === 'true',
-      metadata: { ...input.metadata },
-      tags: { ...input.tags },
+      metadata: bareRecord(input.metadata),
+      tags: bareRecord(input.tags),
       created: now,
       updated: now,
       networks,
@@ -283,10 +284,11 @@ export class MachineStore {
     const machine = this.get(id);
     if (machine.brand === 'kvm') throw invalidArgument('snapshots are not supported for kvm instances');
     const nowMs = this.now();
+    if (name !== undefined && typeof name !== 'string')
+      throw invalidArgument('snapshot name must be a string');
     const snapshotName =
-      typeof name === 'string' && name !== ''
-        ? name
-        : new Date(nowMs).toISOString().replace(/[-:]|\.\d+/g, '');
+      name !== undefined && name !== '' ? name : new Date(nowMs).toISOString().replace(/[-:]|\.\d+/g, '');
+    requirePathSafeName('snapshot', snapshotName);
     if (machine.snapshots.has(snapshotName)) throw invalidArgument(`snapshot ${snapshotName} already exists`);
     const iso = new Date(nowMs).toISOString();
     const record: SnapshotRecord = {
@@ -349,7 +351,12 @@ function snapshotView(record: SnapshotRecord): Snapshot {
 /** The public machine object, without emulator bookkeeping. */
 export function machineView(record: MachineRecord): Machine {
   const { pending: _pending, deletedAt: _deletedAt, snapshots: _snapshots, ...machine } = record;
-  return { ...machine, metadata: { ...machine.metadata }, tags: { ...machine.tags }, ips: [...machine.ips] };
+  return {
+    ...machine,
+    metadata: bareRecord(machine.metadata),
+    tags: bareRecord(machine.tags),
+    ips: [...machine.ips],
+  };
 }
 
 /** 410 Gone whose body is the deleted machine itself, as CloudAPI answers. */

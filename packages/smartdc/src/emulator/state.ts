@@ -3,6 +3,7 @@ import type { Account, DatacenterMap, FirewallRule, Image, Network, Package } fr
 import { compareVersions } from '../version-order.js';
 import type { MachineDelays } from './delays.js';
 import { invalidArgument, missingParameter, notFound } from './errors.js';
+import { booleanParam, stringParam } from './input-rules.js';
 import { KeyRegistry } from './key-registry.js';
 import { type CreateMachineInput, MachineStore } from './machine-store.js';
 import { seedFirewallRules, seedImages, seedNetworks, seedPackages } from './seed.js';
@@ -177,11 +178,14 @@ export class SmartdcState {
 
   createFirewallRule(input: Record<string, unknown>): FirewallRule {
     const rule = validateRule(input.rule);
+    const enabled = input.enabled === undefined ? false : booleanParam('enabled', input.enabled);
+    const description =
+      input.description === undefined ? undefined : stringParam('description', input.description);
     const created: FirewallRule = {
       id: randomUUID(),
-      enabled: input.enabled === true || input.enabled === 'true',
+      enabled,
       rule,
-      ...(typeof input.description === 'string' ? { description: input.description } : {}),
+      ...(description === undefined ? {} : { description }),
     };
     this.fwrules.set(created.id, created);
     return created;
@@ -196,9 +200,14 @@ export class SmartdcState {
   updateFirewallRule(id: string, input: Record<string, unknown>): FirewallRule {
     const rule = this.firewallRule(id);
     if (rule.global) throw invalidArgument('global rules cannot be modified');
-    if (input.rule !== undefined) rule.rule = validateRule(input.rule);
-    if (input.enabled !== undefined) rule.enabled = input.enabled === true || input.enabled === 'true';
-    if (typeof input.description === 'string') rule.description = input.description;
+    // Every input is checked before the rule changes, so a bad one changes nothing.
+    const text = input.rule === undefined ? undefined : validateRule(input.rule);
+    const enabled = input.enabled === undefined ? undefined : booleanParam('enabled', input.enabled);
+    const description =
+      input.description === undefined ? undefined : stringParam('description', input.description);
+    if (text !== undefined) rule.rule = text;
+    if (enabled !== undefined) rule.enabled = enabled;
+    if (description !== undefined) rule.description = description;
     return rule;
   }
 

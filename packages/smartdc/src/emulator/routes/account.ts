@@ -1,6 +1,7 @@
 import type { Account } from '../../types.js';
 import { type CloudRoute, empty, json, param } from '../call-context.js';
 import { notFound } from '../errors.js';
+import { booleanParam, stringParam } from '../input-rules.js';
 import { publicKeyView } from '../key-registry.js';
 
 const ACCOUNT_FIELDS = [
@@ -30,11 +31,18 @@ export const accountRoutes: CloudRoute[] = [
     method: 'POST',
     path: '',
     handler: (_req, { state, params }) => {
+      // Every field is checked before any is applied, so a bad one changes nothing.
+      const updates: [(typeof ACCOUNT_FIELDS)[number], string | boolean][] = [];
       for (const field of ACCOUNT_FIELDS) {
         const value = params[field];
         if (value === undefined) continue;
-        if (field === 'triton_cns_enabled')
-          state.account.triton_cns_enabled = value === true || value === 'true';
+        updates.push([
+          field,
+          field === 'triton_cns_enabled' ? booleanParam(field, value) : stringParam(field, value),
+        ]);
+      }
+      for (const [field, value] of updates) {
+        if (field === 'triton_cns_enabled') state.account.triton_cns_enabled = value === true;
         else state.account[field] = String(value);
       }
       state.account.updated = new Date(state.now()).toISOString();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
+import { bareRecord, type EmulatorRequest } from '@nimbus-sdk/core/testing';
 import { type CloudRoute, empty, json, param } from '../call-context.js';
 import { deleteMetadata, getMetadata, updateMetadata } from '../machine-metadata.js';
 import { deleteTag, getTag, setTags } from '../machine-tags.js';
+import { dataParams } from '../params.js';
 import type { SmartdcState } from '../state.js';
 
 /** GetMachineMetadata / GetMachineTag: JSON-encoded for application/json, raw for text/plain. */
@@ -12,11 +13,6 @@ function singleValue(request: EmulatorRequest, value: unknown) {
     return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(value) };
   }
   return json(value);
-}
-
-function dataOf(params: Record<string, unknown>): Record<string, unknown> {
-  const { action: _action, ...rest } = params;
-  return rest;
 }
 
 const id = (request: EmulatorRequest) => param(request, 'id');
@@ -64,14 +60,14 @@ export const machineDataRoutes: CloudRoute[] = [
   {
     method: 'GET',
     path: '/machines/:id/metadata',
-    handler: (req, { state }) => json({ ...machines(state).get(id(req)).metadata }),
+    handler: (req, { state }) => json(bareRecord(machines(state).get(id(req)).metadata)),
   },
   {
     method: 'POST',
     path: '/machines/:id/metadata',
     // CloudAPI answers the merged metadata at once and names the job that applies it.
     handler: (req, { state, params }) =>
-      json(updateMetadata(machine(state, req), dataOf(params), new Date(state.now())), 200, {
+      json(updateMetadata(machine(state, req), dataParams(params), new Date(state.now())), 200, {
         'x-job-uuid': randomUUID(),
       }),
   },
@@ -99,17 +95,17 @@ export const machineDataRoutes: CloudRoute[] = [
   {
     method: 'GET',
     path: '/machines/:id/tags',
-    handler: (req, { state }) => json({ ...machines(state).get(id(req)).tags }),
+    handler: (req, { state }) => json(bareRecord(machines(state).get(id(req)).tags)),
   },
   {
     method: 'POST',
     path: '/machines/:id/tags',
-    handler: (req, { state, params }) => json(setTags(machine(state, req), dataOf(params), false)),
+    handler: (req, { state, params }) => json(setTags(machine(state, req), dataParams(params), false)),
   },
   {
     method: 'PUT',
     path: '/machines/:id/tags',
-    handler: (req, { state, params }) => json(setTags(machine(state, req), dataOf(params), true)),
+    handler: (req, { state, params }) => json(setTags(machine(state, req), dataParams(params), true)),
   },
   {
     method: 'GET',

@@ -1,7 +1,9 @@
-import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
+import { bareRecord, type EmulatorRequest } from '@nimbus-sdk/core/testing';
 import { type CallContext, type CloudRoute, empty, json, param } from '../call-context.js';
 import { invalidArgument } from '../errors.js';
+import { checkedMetadata } from '../machine-metadata.js';
 import { type MachineFilters, machineView } from '../machine-store.js';
+import { checkedTags } from '../machine-tags.js';
 import { prefixed } from '../params.js';
 
 /** CloudAPI's default and maximum page size for ListMachines. */
@@ -63,18 +65,8 @@ export const machineRoutes: CloudRoute[] = [
         networks: params.networks,
         firewall_enabled: params.firewall_enabled,
         deletion_protection: params.deletion_protection,
-        metadata: Object.fromEntries(
-          Object.entries(prefixed(params, 'metadata')).map(([k, v]) => [
-            k,
-            typeof v === 'string' ? v : JSON.stringify(v),
-          ]),
-        ),
-        tags: Object.fromEntries(
-          Object.entries(prefixed(params, 'tag')).filter(
-            (entry): entry is [string, string | number | boolean] =>
-              ['string', 'number', 'boolean'].includes(typeof entry[1]),
-          ),
-        ),
+        metadata: bareRecord(checkedMetadata(prefixed(params, 'metadata'))),
+        tags: bareRecord(checkedTags(prefixed(params, 'tag'))),
       });
       return json(machineView(machine), 201, { location: `/${state.account.login}/machines/${machine.id}` });
     },
