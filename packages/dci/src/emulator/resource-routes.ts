@@ -4,6 +4,7 @@ import type { Caller } from './caller.js';
 import { dciError, malformed, notAuthorized, notFound } from './dci-error.js';
 import { jsonRequestBody } from './json-request.js';
 import { listRows } from './list-rows.js';
+import { schemaErrors } from './schema-messages.js';
 import type { DciStore, Row, TableName } from './store.js';
 
 /** What every emulator route needs: the store and the caller of the request. */
@@ -14,9 +15,9 @@ export interface RouteContext {
 
 /** Parses a JSON body with `schema`, answering 400 `Request malformed` like the server's JSON schema. */
 export function parseBody<T>(request: EmulatorRequest, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(jsonRequestBody(request));
+  const result = schema.safeParse(jsonRequestBody(request), { reportInput: true });
   if (result.success) return result.data;
-  throw malformed(result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`));
+  throw malformed(schemaErrors(result.error.issues));
 }
 
 function header(request: EmulatorRequest, name: string): string | undefined {
@@ -64,6 +65,8 @@ export interface ResourceSpec {
   /** Whether GET one answers an ETag header (not for pipelines). */
   etagHeader: boolean;
   visible(caller: Caller, row: Row): boolean;
+  /** Throws when the caller may not list this resource at all (401 upstream). */
+  authorizeList?(caller: Caller): void;
   /** Throws when the caller may not create this body. */
   authorizeCreate(caller: Caller, body: Record<string, unknown>): void;
   canWrite(caller: Caller, row: Row): boolean;
@@ -118,6 +121,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
 
   router.get(base, async (request) => {
     const caller = await context.caller(request);
+    spec.authorizeList?.(caller);
     return listAnswer(request, visibleRows(context, spec, caller), spec);
   });
 
@@ -150,7 +154,9 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     writeGuard(caller, row);
     clash(context, spec, body.name, row.id);
     const before = { ...row };
-    Object.assign(row, body);
+    // The schema is strict, so `body` holds only its own known keys; set them as data properties.
+    for (const [key, value] of Object.entries(body))
+      Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
     context.store.touch(row);
     spec.afterUpdate?.(row, before, caller);
     return { status: 200, headers: { etag: row.etag }, body: { [spec.singular]: view(row, 'update') } };

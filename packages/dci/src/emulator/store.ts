@@ -49,6 +49,8 @@ export class DciStore {
   readonly memberships = new Map<string, Set<string>>();
   /** `productId` → team ids with access. */
   readonly productTeams = new Map<string, Set<string>>();
+  /** `remoteciId` → ids of the users attached to it. */
+  readonly remoteciUsers = new Map<string, Set<string>>();
   /** `jobId` → component ids. */
   readonly jobComponents = new Map<string, string[]>();
   /** `jobId` → key/value metrics. */
@@ -118,6 +120,7 @@ export class DciStore {
     for (const map of [
       this.memberships,
       this.productTeams,
+      this.remoteciUsers,
       this.jobComponents,
       this.jobKeyValues,
       this.passwords,

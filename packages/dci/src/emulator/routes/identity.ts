@@ -20,12 +20,14 @@ export function registerIdentity(router: Router, context: RouteContext): void {
     const user = caller.kind === 'user';
     return {
       status: 200,
+      // A user's identity carries the user's etag (the If-Match of PUT /identity); agents have none.
+      headers: user ? { etag: caller.row.etag } : undefined,
       body: {
         identity: {
           id: caller.id,
           etag: user ? caller.row.etag : null,
           name: user ? caller.row.name : null,
-          fullname: user ? caller.row.fullname : caller.row.name,
+          fullname: user ? caller.row.fullname : null,
           email: user ? caller.row.email : null,
           timezone: user ? caller.row.timezone : null,
           teams,

@@ -14,6 +14,7 @@ import {
 } from '../resource-routes.js';
 import type { Row } from '../store.js';
 import { object, state, strings, uuid } from './fields.js';
+import { registerJobScheduling } from './job-scheduling.js';
 
 export const JOB_COLUMNS = [
   'id',
@@ -135,30 +136,58 @@ export function registerJobs(router: Router, context: RouteContext): void {
       recordJobstate(store, row, status, null);
     },
     view: (row: Row, answer: AnswerKind) => {
+      if (answer === 'create' || answer === 'update') return row;
       if (answer === 'list') {
         const { data: _data, ...rest } = row;
-        return rest;
+        return { ...rest, ...relations(row) };
       }
-      if (answer !== 'one') return row;
       return {
         ...row,
-        components: (store.jobComponents.get(row.id) ?? [])
-          .map((id) => store.tables.components.get(id))
-          .filter(Boolean),
-        topic: store.tables.topics.get(String(row.topic_id)) ?? null,
-        remoteci: withoutSecret(store.tables.remotecis.get(String(row.remoteci_id))),
-        team: store.tables.teams.get(String(row.team_id)) ?? null,
-        jobstates: store.rows('jobstates').filter((s) => s.job_id === row.id),
-        files: store.rows('files').filter((f) => f.job_id === row.id),
-        results: results(row.id),
-        keys_values: [...(store.jobKeyValues.get(row.id) ?? new Map())].map(([key, value]) => ({
-          key,
-          value,
-        })),
+        ...relations(row),
+        jobstates: jobstatesOf(row.id),
+        // Files attached to a jobstate are listed with that jobstate, not with the job.
+        files: store.rows('files').filter((f) => f.job_id === row.id && f.jobstate_id === null),
       };
     },
   } satisfies Parameters<typeof registerResource>[2];
   registerResource(router, context, spec);
+  registerJobScheduling(
+    router,
+    context,
+    (caller, request, body) => {
+      spec.authorizeCreate(caller, body);
+      const row = store.insert('jobs', { ...spec.defaults(caller, body, request), ...body });
+      spec.afterCreate(row);
+      return row;
+    },
+    (row) => ({ ...row, components: relations(row).components }),
+  );
+
+  /** What the server embeds in every job answer, list or not, whatever `embed` says. */
+  function relations(row: Row): Record<string, unknown> {
+    return {
+      components: (store.jobComponents.get(row.id) ?? [])
+        .map((id) => store.tables.components.get(id))
+        .filter(Boolean),
+      topic: store.tables.topics.get(String(row.topic_id)) ?? null,
+      remoteci: withoutSecret(store.tables.remotecis.get(String(row.remoteci_id))),
+      team: store.tables.teams.get(String(row.team_id)) ?? null,
+      pipeline: row.pipeline_id ? (store.tables.pipelines.get(String(row.pipeline_id)) ?? null) : null,
+      results: results(row.id),
+      keys_values: [...(store.jobKeyValues.get(row.id) ?? new Map())].map(([key, value]) => ({
+        key,
+        value,
+      })),
+    };
+  }
+
+  /** A job's jobstates, oldest first, each with the files attached to it. */
+  function jobstatesOf(jobId: string): Record<string, unknown>[] {
+    return store
+      .rows('jobstates')
+      .filter((s) => s.job_id === jobId)
+      .map((s) => ({ ...s, files: store.rows('files').filter((f) => f.jobstate_id === s.id) }));
+  }
 
   function withoutSecret(row: Row | undefined): Record<string, unknown> | null {
     if (!row) return null;
@@ -185,6 +214,10 @@ export function registerJobs(router: Router, context: RouteContext): void {
       plural: 'jobstates',
       columns: ['id', 'status', 'comment', 'job_id', 'created_at'],
       defaultSort: 'created_at',
+      view: (jobstate) => ({
+        ...jobstate,
+        files: store.rows('files').filter((f) => f.jobstate_id === jobstate.id),
+      }),
     });
   });
   router.get('/api/v1/jobs/:id/files', async (request) => {

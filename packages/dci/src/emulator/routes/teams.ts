@@ -45,7 +45,7 @@ export function registerTeams(router: Router, context: RouteContext): void {
       if (!caller.superAdmin && !caller.epm) throw notAuthorized();
     },
     canWrite: (caller) => caller.superAdmin || caller.epm,
-    defaults: () => ({ country: null, external: true, has_pre_release_access: false }),
+    defaults: () => ({ country: null, external: false, has_pre_release_access: false }),
   } satisfies Parameters<typeof registerResource>[2];
   registerResource(router, context, spec);
 

@@ -57,6 +57,10 @@ export function registerUsers(router: Router, context: RouteContext): void {
       seesAll(caller) ||
       row.id === caller.id ||
       [...store.teamsOf(row.id)].some((team) => caller.teamIds.has(team)),
+    // Listing users is for super admins and EPM only; anyone else (a remoteci too) gets 401.
+    authorizeList: (caller) => {
+      if (!caller.superAdmin && !caller.epm) throw notAuthorized();
+    },
     authorizeCreate: (caller) => {
       if (!caller.superAdmin && !caller.epm) throw notAuthorized();
     },
