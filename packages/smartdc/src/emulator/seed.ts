@@ -55,8 +55,11 @@ export function seedImages(): (Image & { urn: string })[] {
   ];
 }
 
-/** Packages; `g4-highcpu-512M` carries the legacy `default: true`. */
-export function seedPackages(): Package[] {
+/**
+ * Packages; `g4-highcpu-512M` carries the legacy `default: true`. Only bhyve packages say
+ * `flexible_disk` (and `brand`), as CloudAPI includes those keys only for them.
+ */
+export function seedPackages(): (Package & { brand?: string })[] {
   const pkg = (
     id: string,
     name: string,
@@ -64,7 +67,7 @@ export function seedPackages(): Package[] {
     disk: number,
     vcpus: number,
     isDefault: boolean,
-  ) => ({
+  ): Package => ({
     id,
     name,
     memory,
@@ -76,12 +79,16 @@ export function seedPackages(): Package[] {
     group: 'Compute',
     description: `${memory} MiB RAM`,
     default: isDefault,
-    flexible_disk: false,
   });
   return [
     pkg('a3f1b2c4-0000-4000-8000-000000000256', 'g4-highcpu-256M', 256, 10240, 1, false),
     pkg('a3f1b2c4-0000-4000-8000-000000000512', 'g4-highcpu-512M', 512, 20480, 1, true),
     pkg('a3f1b2c4-0000-4000-8000-000000001024', 'g4-highcpu-1G', 1024, 30720, 1, false),
+    {
+      ...pkg('a3f1b2c4-0000-4000-8000-000000002048', 'bhyve-flexible-2G', 2048, 51200, 2, false),
+      brand: 'bhyve',
+      flexible_disk: true,
+    },
   ];
 }
 

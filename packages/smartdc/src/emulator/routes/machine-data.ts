@@ -6,13 +6,16 @@ import { deleteTag, getTag, setTags } from '../machine-tags.js';
 import { dataParams } from '../params.js';
 import type { SmartdcState } from '../state.js';
 
-/** GetMachineMetadata / GetMachineTag: JSON-encoded for application/json, raw for text/plain. */
+/**
+ * GetMachineMetadata / GetMachineTag: the raw value for `Accept: text/plain`, otherwise (JSON, any,
+ * or no Accept) the value JSON-encoded as `application/json`, e.g. `"dev"`.
+ */
 function singleValue(request: EmulatorRequest, value: unknown) {
   const accept = String(request.headers.accept ?? '');
-  if (accept.includes('text/plain')) {
+  if (accept.includes('text/plain') && !accept.includes('application/json')) {
     return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(value) };
   }
-  return json(value);
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
 }
 
 const id = (request: EmulatorRequest) => param(request, 'id');
