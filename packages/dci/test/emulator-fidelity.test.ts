@@ -119,6 +119,41 @@ describe('DCI emulator answers as dci-control-server does (issue 16)', () => {
     expect(some.body).toEqual({ a: 1, d: 'x' });
   });
 
+  it('3. POST /analytics/jobs?query=… runs the job-search syntax over the jobs the caller sees', async () => {
+    const first = await newJob();
+    const job = f.emulator.store.find('jobs', first.id)!;
+    job.name = 'ocp-4.14-upgrade';
+    job.tags = ['daily', 'ga'];
+    const other = await newJob();
+    f.emulator.store.find('jobs', other.id)!.name = 'rhel-nightly';
+    const search = (query: string) =>
+      asRemoteci('POST', `/api/v1/analytics/jobs?query=${encodeURIComponent(query)}&limit=5&offset=0`);
+    const byName = await search("((name='ocp-4.14-upgrade') and (tags in ['ga']))");
+    expect(byName.status).toBe(200);
+    expect(byName.body.hits.total.value).toBe(1);
+    expect(byName.body.hits.hits[0]._source).toMatchObject({
+      id: first.id,
+      topic: { id: f.emulator.seed.topic },
+    });
+    expect(
+      (await search("(name=~'*nightly') or (name='none')")).body.hits.hits.map((h: { _id: string }) => h._id),
+    ).toEqual([other.id]);
+    expect((await search("(components.type='compose')")).body.hits.total.value).toBe(2);
+    expect((await search("tags not_in ['ga']")).body.hits.total.value).toBe(1);
+    const bad = await search('((name=');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^error while parsing the query/);
+    const partnerView = await rawRequest(
+      f.emulator.port,
+      'POST',
+      '/api/v1/analytics/jobs?query=name%3D%27rhel-nightly%27',
+      {
+        auth: admin,
+      },
+    );
+    expect(partnerView.body.hits.total.value).toBe(1);
+  });
+
   it('4. GET /jobs items always carry results, remoteci, components, topic, team, pipeline and keys_values, never data', async () => {
     await newJob();
     const list = await asRemoteci('GET', '/api/v1/jobs');

@@ -13,6 +13,7 @@ import {
   visibleRow,
 } from '../resource-routes.js';
 import type { Row } from '../store.js';
+import { registerAnalytics } from './analytics.js';
 import { object, state, strings, uuid } from './fields.js';
 import { registerJobScheduling } from './job-scheduling.js';
 
@@ -162,6 +163,7 @@ export function registerJobs(router: Router, context: RouteContext): void {
     },
     (row) => ({ ...row, components: relations(row).components }),
   );
+  registerAnalytics(router, context, visible, (row) => ({ ...row, ...relations(row) }));
 
   /** What the server embeds in every job answer, list or not, whatever `embed` says. */
   function relations(row: Row): Record<string, unknown> {
