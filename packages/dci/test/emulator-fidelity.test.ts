@@ -1,50 +1,14 @@
-import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DciFixture, startFixture } from './emulator-fixture.js';
-import { type RawAnswer, type RawAuth, rawRequest } from './emulator-raw.js';
+import { type RawAuth, rawRequest, remoteciRequest } from './emulator-raw.js';
 
 let f: DciFixture;
 let admin: RawAuth;
 let partner: RawAuth;
 
-/** A DCI2-signed raw request as the seeded remoteci (python-dciclient's wire form). */
-function asRemoteci(method: string, path: string, json?: unknown): Promise<RawAnswer> {
-  const { id, apiSecret } = f.emulator.seed.remoteci;
-  const body = json === undefined ? '' : JSON.stringify(json);
-  const url = new URL(path, f.emulator.url);
-  const timestamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
-  const date = timestamp.slice(0, 8);
-  const query = [...url.searchParams]
-    .map(([k, v]) => [
-      encodeURIComponent(k),
-      encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-    ])
-    .sort()
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-  const canonical = [
-    method,
-    decodeURIComponent(url.pathname),
-    query,
-    `host:${url.host}\nx-dci-date:${timestamp}\n`,
-    'host;x-dci-date',
-    sha(body),
-  ].join('\n');
-  const scope = `${date}/BHS3/api/dci2_request`;
-  const toSign = ['DCI2-HMAC-SHA256', timestamp, scope, sha(canonical)].join('\n');
-  let key: Buffer = createHmac('sha256', `DCI2${apiSecret}`).update(date).digest();
-  for (const part of ['BHS3', 'api', 'dci2_request']) key = createHmac('sha256', key).update(part).digest();
-  const signature = createHmac('sha256', key).update(toSign).digest('hex');
-  return rawRequest(f.emulator.port, method, path, {
-    body: body === '' ? undefined : body,
-    headers: {
-      'x-dci-date': timestamp,
-      authorization: `DCI2-HMAC-SHA256 Credential=remoteci/${id}/${scope}, SignedHeaders=host;x-dci-date, Signature=${signature}`,
-      ...(body === '' ? {} : { 'content-type': 'application/json' }),
-    },
-  });
-}
+/** A DCI2-signed raw request as the seeded remoteci. */
+const asRemoteci = (method: string, path: string, json?: unknown) =>
+  remoteciRequest(f.emulator, method, path, json);
 
 beforeAll(async () => {
   f = await startFixture();

@@ -13,8 +13,12 @@ import { registerComponents } from './routes/components.js';
 import { registerFiles } from './routes/files.js';
 import { registerIdentity } from './routes/identity.js';
 import { registerJobs } from './routes/jobs.js';
+import { registerJobsEvents } from './routes/jobs-events.js';
+import { registerNotifications } from './routes/notifications.js';
 import { registerPipelines } from './routes/pipelines.js';
+import { registerPresignedDownloads } from './routes/presigned-downloads.js';
 import { registerProducts } from './routes/products.js';
+import { registerPurge } from './routes/purge.js';
 import { registerSso } from './routes/sso.js';
 import { registerTeams } from './routes/teams.js';
 import { registerTopics } from './routes/topics.js';
@@ -78,6 +82,10 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
       throw dciError(405, `The method ${request.method} is not allowed for the requested URL.`);
     },
   });
+  // Literal paths first: `/jobs/purge` or `/topics/notifications` must not be taken for an id.
+  registerPurge(router, context);
+  registerNotifications(router, context);
+  registerJobsEvents(router, context);
   registerIdentity(router, context);
   registerTeams(router, context);
   registerUsers(router, context);
@@ -88,6 +96,7 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
   registerFiles(router, context);
   registerAgents(router, context);
   registerPipelines(router, context);
+  registerPresignedDownloads(router, context);
   registerSso(router, store);
   const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
   const server = await startEmulatorServer({

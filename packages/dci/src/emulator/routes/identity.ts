@@ -1,8 +1,20 @@
-import type { Router } from '@nimbus-sdk/core/testing';
-import { dciError } from '../dci-error.js';
-import type { RouteContext } from '../resource-routes.js';
+import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
+import { z } from 'zod';
+import { dciError, notAuthorized } from '../dci-error.js';
+import { checkIfMatch, parseBody, type RouteContext } from '../resource-routes.js';
+import { withoutPassword } from './users.js';
 
-/** `GET /api/v1/` (health, no auth) and `GET /api/v1/identity`. */
+const identityUpdate = z
+  .object({
+    current_password: z.string().optional(),
+    new_password: z.string().optional(),
+    fullname: z.string().optional(),
+    email: z.string().optional(),
+    timezone: z.string().optional(),
+  })
+  .strict();
+
+/** `GET /api/v1/` (health, no auth), the caller's identity, and `/users/me`. */
 export function registerIdentity(router: Router, context: RouteContext): void {
   const { store } = context;
   router.get('/api/v1', () => ({ status: 200, body: { _status: 'OK', message: 'Distributed CI.' } }));
@@ -35,6 +47,25 @@ export function registerIdentity(router: Router, context: RouteContext): void {
       },
     };
   });
+  // A user edits itself with If-Match (stale → 409); the current password is required unless read-only.
+  const updateMe = async (request: EmulatorRequest) => {
+    const caller = await context.caller(request);
+    if (caller.kind !== 'user') throw notAuthorized();
+    const row = caller.row;
+    checkIfMatch(request, row, 'user', 409, 'update');
+    const body = parseBody(request, identityUpdate);
+    if (!caller.readOnly && body.current_password !== store.passwords.get(row.id)) {
+      throw dciError(400, 'current_password invalid');
+    }
+    if (body.new_password !== undefined) store.passwords.set(row.id, body.new_password);
+    if (body.fullname !== undefined) row.fullname = body.fullname;
+    if (body.email !== undefined) row.email = body.email;
+    if (body.timezone !== undefined) row.timezone = body.timezone;
+    store.touch(row);
+    return { status: 200, headers: { etag: row.etag }, body: { user: withoutPassword(row) } };
+  };
+  router.put('/api/v1/identity', updateMe);
+  router.put('/api/v1/users/me', updateMe);
   router.get('/api/v1/users/me', async (request) => {
     const caller = await context.caller(request);
     if (caller.kind !== 'user') throw dciError(401, 'Operation not authorized.');

@@ -242,6 +242,30 @@ export function registerJobs(router: Router, context: RouteContext): void {
     return { status: 200, body: { components, _meta: { count: components.length } } };
   });
 
+  // Components attached after creation; the server answers both with an empty 201 (sic).
+  router.post('/api/v1/jobs/:id/components', async (request) => {
+    const { caller, job: row } = await job(request);
+    if (!writesTeam(caller, row.team_id)) throw notAuthorized();
+    const { id } = parseBody(request, z.object({ id: uuid }).strict());
+    if (!store.find('components', id)) throw notFound('component');
+    const components = store.jobComponents.get(row.id) ?? [];
+    if (!components.includes(id)) components.push(id);
+    store.jobComponents.set(row.id, components);
+    store.touch(row);
+    return { status: 201 };
+  });
+  router.delete('/api/v1/jobs/:id/components/:component', async (request) => {
+    const { caller, job: row } = await job(request);
+    if (!writesTeam(caller, row.team_id)) throw notAuthorized();
+    const component = request.params.component ?? '';
+    store.jobComponents.set(
+      row.id,
+      (store.jobComponents.get(row.id) ?? []).filter((id) => id !== component),
+    );
+    store.touch(row);
+    return { status: 201 };
+  });
+
   // Metrics on a job (dcictl job-add-key-value); each change bumps the job's etag.
   router.post('/api/v1/jobs/:id/kv', async (request) => {
     const { caller, job: row } = await job(request);

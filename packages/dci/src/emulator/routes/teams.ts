@@ -2,8 +2,8 @@ import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import { seesAll } from '../caller.js';
 import { notAuthorized, notFound } from '../dci-error.js';
-import { type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import { state } from './fields.js';
+import { parseBody, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
+import { state, uuid } from './fields.js';
 import { withoutPassword } from './users.js';
 
 const createSchema = z
@@ -61,6 +61,50 @@ export function registerTeams(router: Router, context: RouteContext): void {
     const users = members(team.id);
     return { status: 200, body: { users, _meta: { count: users.length } } };
   });
+  router.get('/api/v1/teams/:id/remotecis', async (request) => {
+    const caller = await context.caller(request);
+    const team = visibleRow(context, spec, caller, request.params.id ?? '');
+    const remotecis = store
+      .rows('remotecis')
+      .filter((row) => row.team_id === team.id)
+      .map(({ api_secret: _secret, ...row }) => row);
+    return { status: 200, body: { remotecis, _meta: { count: remotecis.length } } };
+  });
+  router.get('/api/v1/teams/:id/products', async (request) => {
+    const caller = await context.caller(request);
+    const team = visibleRow(context, spec, caller, request.params.id ?? '');
+    const products = store
+      .rows('products')
+      .filter((product) => store.productTeams.get(product.id)?.has(team.id) === true);
+    return { status: 200, body: { products, _meta: { count: products.length } } };
+  });
+
+  // Which teams' components this team may see; granting and revoking is for admins and EPM.
+  const teamsIds = z.object({ teams_ids: z.array(uuid) }).strict();
+  router.get('/api/v1/teams/:id/permissions/components', async (request) => {
+    const caller = await context.caller(request);
+    const team = visibleRow(context, spec, caller, request.params.id ?? '');
+    const teams = [...(store.componentPermissions.get(team.id) ?? [])]
+      .map((id) => store.find('teams', id))
+      .filter(Boolean);
+    return { status: 200, body: { teams, _meta: { count: teams.length } } };
+  });
+  for (const method of ['post', 'delete'] as const) {
+    router[method]('/api/v1/teams/:id/permissions/components', async (request) => {
+      const caller = await context.caller(request);
+      const team = visibleRow(context, spec, caller, request.params.id ?? '');
+      if (!caller.superAdmin && !caller.epm) throw notAuthorized();
+      const { teams_ids } = parseBody(request, teamsIds);
+      const granted = store.componentPermissions.get(team.id) ?? new Set<string>();
+      for (const id of teams_ids) {
+        if (method === 'post') granted.add(id);
+        else granted.delete(id);
+      }
+      store.componentPermissions.set(team.id, granted);
+      return { status: method === 'post' ? 201 : 204 };
+    });
+  }
+
   // Membership changes need an EPM or a super admin, as upstream.
   const member = async (request: EmulatorRequest) => {
     const caller = await context.caller(request);

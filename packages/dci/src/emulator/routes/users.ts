@@ -85,6 +85,16 @@ export function registerUsers(router: Router, context: RouteContext): void {
     return { status: 200, body: { teams, _meta: { count: teams.length } } };
   });
 
+  router.get('/api/v1/users/:id/remotecis', async (request) => {
+    const caller = await context.caller(request);
+    const user = visibleRow(context, spec, caller, request.params.id ?? '');
+    const remotecis = store
+      .rows('remotecis')
+      .filter((row) => store.remoteciUsers.get(row.id)?.has(user.id) === true)
+      .map(({ api_secret: _secret, ...row }) => row);
+    return { status: 200, body: { remotecis, _meta: { count: remotecis.length } } };
+  });
+
   function keepPasswordAside(row: Row): void {
     if (typeof row.password === 'string') store.passwords.set(row.id, row.password);
     delete row.password;

@@ -1,0 +1,43 @@
+import type { Router } from '@nimbus-sdk/core/testing';
+import { notAuthorized } from '../dci-error.js';
+import type { RouteContext } from '../resource-routes.js';
+import type { TableName } from '../store.js';
+
+const PURGEABLE: readonly TableName[] = [
+  'components',
+  'topics',
+  'teams',
+  'feeders',
+  'remotecis',
+  'jobs',
+  'files',
+  'users',
+  'products',
+];
+
+/**
+ * `GET /<resource>/purge` lists archived rows and `POST` deletes them for good (super admin only).
+ * Registered before the resources, so `purge` is not taken for an id.
+ */
+export function registerPurge(router: Router, context: RouteContext): void {
+  const { store } = context;
+  for (const table of PURGEABLE) {
+    const archived = () => [...store.tables[table].values()].filter((row) => row.state === 'archived');
+    router.get(`/api/v1/${table}/purge`, async (request) => {
+      const caller = await context.caller(request);
+      if (!caller.superAdmin) throw notAuthorized();
+      const rows = archived().map(({ api_secret: _secret, ...row }) => row);
+      return { status: 200, body: { [table]: rows, _meta: { count: rows.length } } };
+    });
+    router.post(`/api/v1/${table}/purge`, async (request) => {
+      const caller = await context.caller(request);
+      if (!caller.superAdmin) throw notAuthorized();
+      for (const row of archived()) {
+        store.tables[table].delete(row.id);
+        store.contents.delete(row.id);
+        store.junit.delete(row.id);
+      }
+      return { status: 204 };
+    });
+  }
+}
