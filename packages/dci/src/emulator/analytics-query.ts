@@ -1,4 +1,4 @@
-import { dciError } from './dci-error.js';
+import { dciError } from './errors.js';
 import { likeMatches } from './like-pattern.js';
 
 /** A predicate over a job answer (relations embedded), compiled from an analytics query. */

@@ -1,4 +1,4 @@
-import type { DciStore, Row } from './store.js';
+import type { DciStore, Row } from './state.js';
 
 /** Who sent a request, with the roles the server derives from team membership. */
 export interface Caller {

@@ -4,10 +4,9 @@
  * ETag, job and upload rules.
  */
 import { type FaultController, Router, startEmulatorServer } from '@nimbus-sdk/core/testing';
-import { authenticate } from './authenticate.js';
-import { dciError } from './dci-error.js';
+import { authenticate } from './auth.js';
+import { dciError } from './errors.js';
 import { requireUuidParams } from './path-params.js';
-import type { RouteContext } from './resource-routes.js';
 import { registerAgents } from './routes/agents.js';
 import { registerComponents } from './routes/components.js';
 import { registerFiles } from './routes/files.js';
@@ -19,12 +18,13 @@ import { registerPipelines } from './routes/pipelines.js';
 import { registerPresignedDownloads } from './routes/presigned-downloads.js';
 import { registerProducts } from './routes/products.js';
 import { registerPurge } from './routes/purge.js';
+import type { RouteContext } from './routes/resource-routes.js';
 import { registerSso } from './routes/sso.js';
 import { registerTeams } from './routes/teams.js';
 import { registerTopics } from './routes/topics.js';
 import { registerUsers } from './routes/users.js';
 import { type DciSeedInfo, type DciSeedOptions, seedStore } from './seed.js';
-import { DciStore } from './store.js';
+import { DciStore } from './state.js';
 
 export type { DciSeedInfo, DciSeedOptions, SeededAgent, SeededUser } from './seed.js';
 

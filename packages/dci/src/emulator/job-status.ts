@@ -1,5 +1,5 @@
-import { dciError } from './dci-error.js';
-import type { DciStore, Row } from './store.js';
+import { dciError } from './errors.js';
+import type { DciStore, Row } from './state.js';
 
 export const JOB_STATUSES: [string, ...string[]] = [
   'new',

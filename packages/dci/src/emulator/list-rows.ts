@@ -1,7 +1,7 @@
 import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
-import { dciError, malformed } from './dci-error.js';
+import { dciError, malformed } from './errors.js';
 import { compileQuery, type RowTest } from './query-dsl.js';
-import type { Row } from './store.js';
+import type { Row } from './state.js';
 
 const LIST_PARAMS = new Set([
   'limit',

@@ -1,5 +1,5 @@
 import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
-import { dciError } from './dci-error.js';
+import { dciError } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

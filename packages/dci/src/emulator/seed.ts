@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DciStore, Row } from './store.js';
+import type { DciStore, Row } from './state.js';
 
 /** What to put in a fresh emulator. */
 export interface DciSeedOptions {

@@ -1,10 +1,10 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import type { Caller } from '../caller.js';
 import { seesAll, writesTeam } from '../caller.js';
-import { dciError, notAuthorized, notFound } from '../dci-error.js';
-import { type AnswerKind, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import { newApiSecret, type Row } from '../store.js';
+import { dciError, notAuthorized, notFound } from '../errors.js';
+import { newApiSecret, type Row } from '../state.js';
 import { agentSchemas } from './agent-schemas.js';
+import { type AnswerKind, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 import { withoutPassword } from './users.js';
 
 function withoutSecret(row: Row): Record<string, unknown> {

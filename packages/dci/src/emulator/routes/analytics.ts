@@ -1,9 +1,9 @@
 import type { Router } from '@nimbus-sdk/core/testing';
 import { compileAnalyticsQuery } from '../analytics-query.js';
 import type { Caller } from '../caller.js';
-import { malformed } from '../dci-error.js';
-import type { RouteContext } from '../resource-routes.js';
-import type { Row } from '../store.js';
+import { malformed } from '../errors.js';
+import type { Row } from '../state.js';
+import type { RouteContext } from './resource-routes.js';
 
 function count(name: string, raw: string | null, fallback: number): number {
   if (raw === null) return fallback;

@@ -2,10 +2,10 @@ import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { writesTeam } from '../caller.js';
-import { dciError, notAuthorized, notFound } from '../dci-error.js';
-import { checkIfMatch, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { DciStore, Row } from '../store.js';
+import { dciError, notAuthorized, notFound } from '../errors.js';
+import type { DciStore, Row } from '../state.js';
 import { object, state, strings, uuid } from './fields.js';
+import { checkIfMatch, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 import { topicVisible } from './topics.js';
 
 export const COMPONENT_COLUMNS = [

@@ -1,8 +1,8 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { seesAll, writesTeam } from '../caller.js';
-import { dciError, notAuthorized, notFound } from '../dci-error.js';
+import { dciError, notAuthorized, notFound } from '../errors.js';
 import { summariseJunit } from '../junit.js';
-import type { RouteContext } from '../resource-routes.js';
+import type { RouteContext } from './resource-routes.js';
 
 /** Headers are matched loosely upstream (lower-case, `dci-` stripped, `-` → `_`). */
 function dciHeader(request: EmulatorRequest, name: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
-import { dciError, notAuthorized } from '../dci-error.js';
-import { checkIfMatch, parseBody, type RouteContext } from '../resource-routes.js';
+import { dciError, notAuthorized } from '../errors.js';
+import { checkIfMatch, parseBody, type RouteContext } from './resource-routes.js';
 import { withoutPassword } from './users.js';
 
 const identityUpdate = z

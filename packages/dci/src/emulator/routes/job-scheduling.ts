@@ -1,10 +1,10 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
-import { dciError, notFound } from '../dci-error.js';
-import { parseBody, type RouteContext } from '../resource-routes.js';
-import type { Row } from '../store.js';
+import { dciError, notFound } from '../errors.js';
+import type { Row } from '../state.js';
 import { object, strings, uuid } from './fields.js';
+import { parseBody, type RouteContext } from './resource-routes.js';
 
 /** Creates a job the way `POST /jobs` does (remoteci only, same checks and defaults). */
 export type CreateJob = (caller: Caller, request: EmulatorRequest, body: Record<string, unknown>) => Row;

@@ -1,8 +1,8 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
-import { dciError, notAuthorized } from '../dci-error.js';
-import { parseBody, type RouteContext } from '../resource-routes.js';
-import { newEtag } from '../store.js';
+import { dciError, notAuthorized } from '../errors.js';
+import { newEtag } from '../state.js';
+import { parseBody, type RouteContext } from './resource-routes.js';
 
 /**
  * The super admin's feed of jobs entering a final status: read from a sequence number, drop what was

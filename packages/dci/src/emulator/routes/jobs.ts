@@ -2,8 +2,12 @@ import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { seesAll, writesTeam } from '../caller.js';
-import { dciError, notAuthorized, notFound } from '../dci-error.js';
+import { dciError, notAuthorized, notFound } from '../errors.js';
 import { JOB_STATUSES, recordJobstate } from '../job-status.js';
+import type { Row } from '../state.js';
+import { registerAnalytics } from './analytics.js';
+import { object, state, strings, uuid } from './fields.js';
+import { registerJobScheduling } from './job-scheduling.js';
 import {
   type AnswerKind,
   listAnswer,
@@ -11,11 +15,7 @@ import {
   type RouteContext,
   registerResource,
   visibleRow,
-} from '../resource-routes.js';
-import type { Row } from '../store.js';
-import { registerAnalytics } from './analytics.js';
-import { object, state, strings, uuid } from './fields.js';
-import { registerJobScheduling } from './job-scheduling.js';
+} from './resource-routes.js';
 
 export const JOB_COLUMNS = [
   'id',

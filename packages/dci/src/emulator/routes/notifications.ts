@@ -1,6 +1,6 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
-import { notAuthorized, notFound } from '../dci-error.js';
-import type { RouteContext } from '../resource-routes.js';
+import { notAuthorized, notFound } from '../errors.js';
+import type { RouteContext } from './resource-routes.js';
 import { topicVisible } from './topics.js';
 import { withoutPassword } from './users.js';
 

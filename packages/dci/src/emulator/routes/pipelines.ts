@@ -2,11 +2,11 @@ import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { seesAll, writesTeam } from '../caller.js';
-import { notAuthorized } from '../dci-error.js';
-import { listAnswer, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { Row } from '../store.js';
+import { notAuthorized } from '../errors.js';
+import type { Row } from '../state.js';
 import { state, uuid } from './fields.js';
 import { JOB_COLUMNS } from './jobs.js';
+import { listAnswer, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 
 const createSchema = z.object({ name: z.string().min(1), team_id: uuid, state: state.optional() }).strict();
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { seesAll } from '../caller.js';
-import { dciError, notFound } from '../dci-error.js';
-import type { RouteContext } from '../resource-routes.js';
-import type { Row } from '../store.js';
+import { dciError, notFound } from '../errors.js';
+import type { Row } from '../state.js';
 import { componentVisible } from './components.js';
+import type { RouteContext } from './resource-routes.js';
 
 /** How long a presigned URL stays valid, like the server's S3 presigning. */
 const PRESIGNED_LIFETIME_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import type { Router } from '@nimbus-sdk/core/testing';
-import { notAuthorized } from '../dci-error.js';
-import type { RouteContext } from '../resource-routes.js';
-import type { TableName } from '../store.js';
+import { notAuthorized } from '../errors.js';
+import type { TableName } from '../state.js';
+import type { RouteContext } from './resource-routes.js';
 
 const PURGEABLE: readonly TableName[] = [
   'components',

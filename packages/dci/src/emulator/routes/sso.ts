@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Router } from '@nimbus-sdk/core/testing';
-import type { DciStore } from '../store.js';
+import type { DciStore } from '../state.js';
 
 const TOKEN_LIFETIME_S = 300;
 

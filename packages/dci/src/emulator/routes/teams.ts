@@ -1,9 +1,9 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import { seesAll } from '../caller.js';
-import { notAuthorized, notFound } from '../dci-error.js';
-import { parseBody, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
+import { notAuthorized, notFound } from '../errors.js';
 import { state, uuid } from './fields.js';
+import { parseBody, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 import { withoutPassword } from './users.js';
 
 const createSchema = z

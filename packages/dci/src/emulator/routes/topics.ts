@@ -2,11 +2,11 @@ import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { seesAll } from '../caller.js';
-import { dciError, notAuthorized } from '../dci-error.js';
-import { listAnswer, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { DciStore, Row } from '../store.js';
+import { dciError, notAuthorized } from '../errors.js';
+import type { DciStore, Row } from '../state.js';
 import { COMPONENT_COLUMNS, componentVisible } from './components.js';
 import { object, state, strings, uuid } from './fields.js';
+import { listAnswer, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 
 const createSchema = z
   .object({

@@ -1,10 +1,10 @@
 import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import { seesAll } from '../caller.js';
-import { notAuthorized } from '../dci-error.js';
-import { type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { Row } from '../store.js';
+import { notAuthorized } from '../errors.js';
+import type { Row } from '../state.js';
 import { state } from './fields.js';
+import { type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 
 const fields = {
   name: z.string().min(1),

@@ -1,7 +1,7 @@
 import { type EmulatorRequest, verifyBasic, verifyBearer, verifyHmacV4 } from '@nimbus-sdk/core/testing';
 import { type Caller, callerFor } from './caller.js';
-import { dciError } from './dci-error.js';
-import type { DciStore, Row } from './store.js';
+import { dciError } from './errors.js';
+import type { DciStore, Row } from './state.js';
 
 const SIGNATURE_SCHEMES = new Set(['DCI2-HMAC-SHA256', 'AWS4-HMAC-SHA256', 'DCI-HMAC-SHA256']);
 

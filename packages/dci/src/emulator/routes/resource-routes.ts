@@ -1,11 +1,11 @@
 import type { EmulatorRequest, EmulatorResponse, Router } from '@nimbus-sdk/core/testing';
 import type { z } from 'zod';
-import type { Caller } from './caller.js';
-import { dciError, malformed, notAuthorized, notFound } from './dci-error.js';
-import { jsonRequestBody } from './json-request.js';
-import { listRows } from './list-rows.js';
-import { schemaErrors } from './schema-messages.js';
-import type { DciStore, Row, TableName } from './store.js';
+import type { Caller } from '../caller.js';
+import { dciError, malformed, notAuthorized, notFound } from '../errors.js';
+import { jsonRequestBody } from '../json-request.js';
+import { listRows } from '../list-rows.js';
+import { schemaErrors } from '../schema-messages.js';
+import type { DciStore, Row, TableName } from '../state.js';
 
 /** What every emulator route needs: the store and the caller of the request. */
 export interface RouteContext {
