@@ -74,7 +74,7 @@ describe('DCI emulator answers as dci-control-server does (issue 16)', () => {
 
   it('2. GET /remotecis/<id>/data answers the raw data object, filtered by keys', async () => {
     const id = f.emulator.seed.remoteci.id;
-    f.emulator.store.find('remotecis', id)!.data = { a: 1, b: { c: 2 }, d: 'x' };
+    f.emulator.state.find('remotecis', id)!.data = { a: 1, b: { c: 2 }, d: 'x' };
     expect(await raw('GET', `/api/v1/remotecis/${id}/data`, partner)).toMatchObject({
       status: 200,
       body: { a: 1, b: { c: 2 }, d: 'x' },
@@ -85,11 +85,11 @@ describe('DCI emulator answers as dci-control-server does (issue 16)', () => {
 
   it('3. POST /analytics/jobs?query=… runs the job-search syntax over the jobs the caller sees', async () => {
     const first = await newJob();
-    const job = f.emulator.store.find('jobs', first.id)!;
+    const job = f.emulator.state.find('jobs', first.id)!;
     job.name = 'ocp-4.14-upgrade';
     job.tags = ['daily', 'ga'];
     const other = await newJob();
-    f.emulator.store.find('jobs', other.id)!.name = 'rhel-nightly';
+    f.emulator.state.find('jobs', other.id)!.name = 'rhel-nightly';
     const search = (query: string) =>
       asRemoteci('POST', `/api/v1/analytics/jobs?query=${encodeURIComponent(query)}&limit=5&offset=0`);
     const byName = await search("((name='ocp-4.14-upgrade') and (tags in ['ga']))");

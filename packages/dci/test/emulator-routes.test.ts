@@ -38,8 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => dci.close());
 
-const etagOf = (table: Parameters<DciEmulator['store']['find']>[0], key: string) => (i: Ids) =>
-  String(dci.store.find(table, i[key] ?? '')?.etag);
+const etagOf = (table: Parameters<DciEmulator['state']['find']>[0], key: string) => (i: Ids) =>
+  String(dci.state.find(table, i[key] ?? '')?.etag);
 
 const ROUTES: RouteCase[] = [
   { route: 'GET /', as: 'none', path: '/api/v1/', status: 200 },
@@ -372,7 +372,7 @@ const ROUTES: RouteCase[] = [
     as: 'admin',
     path: '/api/v1/jobs_events/sequence',
     json: { sequence: 1 },
-    headers: { 'if-match': () => dci.store.jobsEventsSequence.etag },
+    headers: { 'if-match': () => dci.state.jobsEventsSequence.etag },
     status: 204,
   },
   {

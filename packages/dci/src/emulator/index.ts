@@ -23,10 +23,11 @@ import { registerSso } from './routes/sso.js';
 import { registerTeams } from './routes/teams.js';
 import { registerTopics } from './routes/topics.js';
 import { registerUsers } from './routes/users.js';
-import { type DciSeedInfo, type DciSeedOptions, seedStore } from './seed.js';
-import { DciStore } from './state.js';
+import { type DciSeedInfo, type DciSeedOptions, seedState } from './seed.js';
+import { DciState } from './state.js';
 
 export type { DciSeedInfo, DciSeedOptions, SeededAgent, SeededUser } from './seed.js';
+export type { DciState } from './state.js';
 
 /** Options of {@link startDciEmulator}. */
 export interface DciEmulatorOptions {
@@ -49,7 +50,10 @@ export interface DciEmulator {
   /** Ids and secrets of the seeded users, remoteci and feeder; refreshed by `reset()`. */
   readonly seed: DciSeedInfo;
   readonly faults: FaultController;
-  readonly store: DciStore;
+  /** The in-memory model, for assertions and direct setup in tests. */
+  readonly state: DciState;
+  /** @deprecated Use `state` (renamed so both emulators name their model the same). */
+  readonly store: DciState;
   /** Drops every change and seeds again. */
   reset(): void;
   close(): Promise<void>;
@@ -65,13 +69,13 @@ export interface DciEmulator {
  */
 export async function startDciEmulator(options: DciEmulatorOptions = {}): Promise<DciEmulator> {
   let clock: () => Date = options.clock ?? (() => new Date());
-  const store = new DciStore(() => clock());
-  let seed = seedStore(store, options.seed);
+  const state = new DciState(() => clock());
+  let seed = seedState(state, options.seed);
   const context: RouteContext = {
-    store,
+    state,
     caller: (request) => {
       requireUuidParams(request);
-      return authenticate(request, store);
+      return authenticate(request, state);
     },
   };
   const router = new Router({
@@ -97,7 +101,7 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
   registerAgents(router, context);
   registerPipelines(router, context);
   registerPresignedDownloads(router, context);
-  registerSso(router, store);
+  registerSso(router, state);
   const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
   const server = await startEmulatorServer({
     // The body limit is checked once the request is read, so the client always gets the 413 answer
@@ -124,10 +128,11 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
       return seed;
     },
     faults: server.faults,
-    store,
+    state,
+    store: state,
     reset() {
-      store.clear();
-      seed = seedStore(store, options.seed);
+      state.clear();
+      seed = seedState(state, options.seed);
     },
     close: () => server.close(),
   };

@@ -43,7 +43,7 @@ export function newApiSecret(): string {
 }
 
 /** In-memory state of one emulator: rows, links, passwords, file bytes. */
-export class DciStore {
+export class DciState {
   readonly tables: Record<TableName, Map<string, Row>>;
   /** `userId` → team ids. */
   readonly memberships = new Map<string, Set<string>>();

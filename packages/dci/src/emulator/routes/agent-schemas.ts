@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { object, state, uuid } from './fields.js';
+import { object, rowState, uuid } from './fields.js';
 
 const remoteciCreate = z
   .object({
@@ -7,7 +7,7 @@ const remoteciCreate = z
     team_id: uuid,
     data: object.optional(),
     public: z.boolean().optional(),
-    state: state.optional(),
+    state: rowState.optional(),
   })
   .strict();
 const feederCreate = remoteciCreate.omit({ public: true }).strict();

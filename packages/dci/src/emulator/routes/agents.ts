@@ -17,10 +17,10 @@ function withoutSecret(row: Row): Record<string, unknown> {
  * when it is made (create, and `PUT …/api_secret`); every other answer leaves it out.
  */
 export function registerAgents(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const usersOf = (remoteciId: string) =>
-    [...(store.remoteciUsers.get(remoteciId) ?? [])]
-      .map((id) => store.find('users', id))
+    [...(state.remoteciUsers.get(remoteciId) ?? [])]
+      .map((id) => state.find('users', id))
       .filter((user): user is Row => user !== undefined)
       .map(withoutPassword);
 
@@ -40,7 +40,7 @@ export function registerAgents(router: Router, context: RouteContext): void {
       visible: (caller: Caller, row: Row) => seesAll(caller) || caller.teamIds.has(String(row.team_id)),
       authorizeCreate: (caller: Caller, body: Record<string, unknown>) => {
         if (caller.kind !== 'user' || !writesTeam(caller, body.team_id)) throw notAuthorized();
-        if (!store.find('teams', String(body.team_id))) throw dciError(404, 'team not found');
+        if (!state.find('teams', String(body.team_id))) throw dciError(404, 'team not found');
       },
       canWrite: (caller: Caller, row: Row) => caller.kind === 'user' && writesTeam(caller, row.team_id),
       defaults: () => ({ data: {}, public: false, api_secret: newApiSecret() }),
@@ -48,12 +48,12 @@ export function registerAgents(router: Router, context: RouteContext): void {
         if (answer === 'create') return row;
         const view = withoutSecret(row);
         if (answer === 'update') return view;
-        const team = store.tables.teams.get(String(row.team_id)) ?? null;
+        const team = state.tables.teams.get(String(row.team_id)) ?? null;
         return table === 'remotecis' ? { ...view, team, users: usersOf(row.id) } : { ...view, team };
       },
       afterDelete: (row: Row) => {
         if (table !== 'remotecis') return;
-        for (const job of store.rows('jobs')) if (job.remoteci_id === row.id) job.state = 'archived';
+        for (const job of state.rows('jobs')) if (job.remoteci_id === row.id) job.state = 'archived';
       },
     } satisfies Parameters<typeof registerResource>[2];
     registerResource(router, context, spec);
@@ -65,14 +65,14 @@ export function registerAgents(router: Router, context: RouteContext): void {
         throw dciError(412, "'If-match' header must be provided");
       if (!spec.canWrite(caller, row)) throw notAuthorized();
       row.api_secret = newApiSecret();
-      store.touch(row);
+      state.touch(row);
       return { status: 200, headers: { etag: row.etag }, body: { [singular]: row } };
     });
   }
 
   const remoteci = async (request: EmulatorRequest) => {
     const caller = await context.caller(request);
-    const row = store.find('remotecis', request.params.id ?? '');
+    const row = state.find('remotecis', request.params.id ?? '');
     if (!row || !(seesAll(caller) || caller.teamIds.has(String(row.team_id)))) throw notFound('remoteci');
     return { caller, row };
   };
@@ -95,9 +95,9 @@ export function registerAgents(router: Router, context: RouteContext): void {
   router.post('/api/v1/remotecis/:id/users', async (request) => {
     const { caller, row } = await remoteci(request);
     if (caller.kind !== 'user') throw notAuthorized();
-    const users = store.remoteciUsers.get(row.id) ?? new Set<string>();
+    const users = state.remoteciUsers.get(row.id) ?? new Set<string>();
     users.add(caller.id);
-    store.remoteciUsers.set(row.id, users);
+    state.remoteciUsers.set(row.id, users);
     return { status: 201, body: { user_id: caller.id, remoteci_id: row.id } };
   });
   router.delete('/api/v1/remotecis/:id/users/:user', async (request) => {
@@ -106,7 +106,7 @@ export function registerAgents(router: Router, context: RouteContext): void {
     if (caller.kind !== 'user' || (userId !== caller.id && !writesTeam(caller, row.team_id))) {
       throw notAuthorized();
     }
-    store.remoteciUsers.get(row.id)?.delete(userId);
+    state.remoteciUsers.get(row.id)?.delete(userId);
     return { status: 204 };
   });
 }

@@ -31,7 +31,7 @@ export function registerAnalytics(
     const sort = request.query.get('sort') || '-created_at';
     const descending = sort.startsWith('-');
     const field = descending ? sort.slice(1) : sort;
-    const matched = context.store
+    const matched = context.state
       .rows('jobs')
       .filter((row) => visible(caller, row))
       .map(document)

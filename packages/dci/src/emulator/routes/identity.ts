@@ -16,13 +16,13 @@ const identityUpdate = z
 
 /** `GET /api/v1/` (health, no auth), the caller's identity, and `/users/me`. */
 export function registerIdentity(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   router.get('/api/v1', () => ({ status: 200, body: { _status: 'OK', message: 'Distributed CI.' } }));
   router.get('/api/v1/identity', async (request) => {
     const caller = await context.caller(request);
     const teams: Record<string, unknown> = {};
     for (const teamId of caller.teamIds) {
-      const team = store.find('teams', teamId);
+      const team = state.find('teams', teamId);
       if (!team) continue;
       teams[teamId] =
         caller.kind === 'user'
@@ -54,14 +54,14 @@ export function registerIdentity(router: Router, context: RouteContext): void {
     const row = caller.row;
     checkIfMatch(request, row, 'user', 409, 'update');
     const body = parseBody(request, identityUpdate);
-    if (!caller.readOnly && body.current_password !== store.passwords.get(row.id)) {
+    if (!caller.readOnly && body.current_password !== state.passwords.get(row.id)) {
       throw dciError(400, 'current_password invalid');
     }
-    if (body.new_password !== undefined) store.passwords.set(row.id, body.new_password);
+    if (body.new_password !== undefined) state.passwords.set(row.id, body.new_password);
     if (body.fullname !== undefined) row.fullname = body.fullname;
     if (body.email !== undefined) row.email = body.email;
     if (body.timezone !== undefined) row.timezone = body.timezone;
-    store.touch(row);
+    state.touch(row);
     return { status: 200, headers: { etag: row.etag }, body: { user: withoutPassword(row) } };
   };
   router.put('/api/v1/identity', updateMe);

@@ -34,11 +34,11 @@ export function registerJobScheduling(
   createJob: CreateJob,
   jobAnswer: (row: Row) => Record<string, unknown>,
 ): void {
-  const { store } = context;
+  const { state } = context;
 
   const latestComponents = (caller: Caller, topic: Row): string[] =>
     ((topic.component_types as string[] | undefined) ?? []).map((type) => {
-      const newest = store
+      const newest = state
         .rows('components')
         .filter(
           (c) =>
@@ -53,7 +53,7 @@ export function registerJobScheduling(
     });
 
   const topicOf = (id: unknown): Row => {
-    const topic = store.find('topics', String(id));
+    const topic = state.find('topics', String(id));
     if (!topic) throw notFound('topic');
     return topic;
   };
@@ -73,7 +73,7 @@ export function registerJobScheduling(
   router.post('/api/v1/jobs/:id/update', async (request) => {
     const caller = await context.caller(request);
     remoteciOnly(caller);
-    const previous = store.find('jobs', request.params.id ?? '');
+    const previous = state.find('jobs', request.params.id ?? '');
     if (!previous || !caller.teamIds.has(String(previous.team_id))) throw notFound('job');
     const topic = topicOf(previous.topic_id);
     return created(
@@ -89,7 +89,7 @@ export function registerJobScheduling(
     const caller = await context.caller(request);
     const { job_id } = parseBody(request, z.object({ job_id: uuid }).strict());
     remoteciOnly(caller);
-    const previous = store.find('jobs', job_id);
+    const previous = state.find('jobs', job_id);
     if (!previous || !caller.teamIds.has(String(previous.team_id))) throw notFound('job');
     const topic = topicOf(previous.topic_id);
     if (!topic.next_topic_id)

@@ -9,7 +9,7 @@ import { parseBody, type RouteContext } from './resource-routes.js';
  * consumed, and keep the consumer's position under an etag (a stale one answers 409).
  */
 export function registerJobsEvents(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const superAdmin = async (request: EmulatorRequest) => {
     const caller = await context.caller(request);
     if (!caller.superAdmin) throw notAuthorized();
@@ -17,31 +17,31 @@ export function registerJobsEvents(router: Router, context: RouteContext): void 
 
   router.get('/api/v1/jobs_events/sequence', async (request) => {
     await superAdmin(request);
-    const { sequence, etag } = store.jobsEventsSequence;
+    const { sequence, etag } = state.jobsEventsSequence;
     return { status: 200, headers: { etag }, body: { sequence: { sequence, etag } } };
   });
   router.put('/api/v1/jobs_events/sequence', async (request) => {
     await superAdmin(request);
     const ifMatch = request.headers['if-match'];
     if (ifMatch === undefined) throw dciError(412, "'If-match' header must be provided");
-    if (ifMatch !== store.jobsEventsSequence.etag) {
+    if (ifMatch !== state.jobsEventsSequence.etag) {
       throw dciError(409, 'conflict on jobs_events "sequence" or etag not matched');
     }
     const { sequence } = parseBody(request, z.object({ sequence: z.number().int().min(0) }).strict());
-    store.jobsEventsSequence = { sequence, etag: newEtag() };
+    state.jobsEventsSequence = { sequence, etag: newEtag() };
     return { status: 204 };
   });
   router.get('/api/v1/jobs_events/:sequence', async (request) => {
     await superAdmin(request);
     const from = Number(request.params.sequence);
-    const events = store.jobsEvents.filter((event) => event.id >= from);
+    const events = state.jobsEvents.filter((event) => event.id >= from);
     return { status: 200, body: { jobs_events: events, _meta: { count: events.length } } };
   });
   router.delete('/api/v1/jobs_events/:sequence', async (request) => {
     await superAdmin(request);
     const upTo = Number(request.params.sequence);
-    const kept = store.jobsEvents.filter((event) => event.id > upTo);
-    store.jobsEvents.splice(0, store.jobsEvents.length, ...kept);
+    const kept = state.jobsEvents.filter((event) => event.id > upTo);
+    state.jobsEvents.splice(0, state.jobsEvents.length, ...kept);
     return { status: 204 };
   });
 }

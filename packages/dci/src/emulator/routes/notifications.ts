@@ -9,22 +9,22 @@ import { withoutPassword } from './users.js';
  * topics, so `GET /topics/notifications` is not taken for a topic id.
  */
 export function registerNotifications(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const subscription = async (request: EmulatorRequest) => {
     const caller = await context.caller(request);
     if (caller.kind !== 'user') throw notAuthorized();
-    const topic = store.find('topics', request.params.id ?? '');
-    if (!topic || !topicVisible(store, caller, topic)) throw notFound('topic');
-    const users = store.topicSubscribers.get(topic.id) ?? new Set<string>();
-    store.topicSubscribers.set(topic.id, users);
+    const topic = state.find('topics', request.params.id ?? '');
+    if (!topic || !topicVisible(state, caller, topic)) throw notFound('topic');
+    const users = state.topicSubscribers.get(topic.id) ?? new Set<string>();
+    state.topicSubscribers.set(topic.id, users);
     return { caller, topic, users };
   };
 
   router.get('/api/v1/topics/notifications', async (request) => {
     const caller = await context.caller(request);
-    const topics = store
+    const topics = state
       .rows('topics')
-      .filter((topic) => store.topicSubscribers.get(topic.id)?.has(caller.id) === true);
+      .filter((topic) => state.topicSubscribers.get(topic.id)?.has(caller.id) === true);
     return { status: 200, body: { topics, _meta: { count: topics.length } } };
   });
   router.post('/api/v1/topics/:id/notifications', async (request) => {
@@ -40,10 +40,10 @@ export function registerNotifications(router: Router, context: RouteContext): vo
   router.get('/api/v1/topics/:id/notifications/users', async (request) => {
     const caller = await context.caller(request);
     if (!caller.superAdmin && !caller.epm) throw notAuthorized();
-    const topic = store.find('topics', request.params.id ?? '');
+    const topic = state.find('topics', request.params.id ?? '');
     if (!topic) throw notFound('topic');
-    const users = [...(store.topicSubscribers.get(topic.id) ?? [])]
-      .map((id) => store.find('users', id))
+    const users = [...(state.topicSubscribers.get(topic.id) ?? [])]
+      .map((id) => state.find('users', id))
       .filter((user) => user !== undefined)
       .map(withoutPassword);
     return { status: 200, body: { users, _meta: { count: users.length } } };

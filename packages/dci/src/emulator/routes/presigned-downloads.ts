@@ -15,35 +15,35 @@ const PRESIGNED_LIFETIME_MS = 5 * 60_000;
  * unauthenticated emulator URL with an unguessable token (a client must not forward Authorization).
  */
 export function registerPresignedDownloads(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const redirect = (request: EmulatorRequest, table: 'files' | 'component_files', row: Row) => {
     const token = randomBytes(24).toString('base64url');
-    store.presigned.set(token, {
+    state.presigned.set(token, {
       table,
       id: row.id,
-      expiresAt: store.clock().getTime() + PRESIGNED_LIFETIME_MS,
+      expiresAt: state.clock().getTime() + PRESIGNED_LIFETIME_MS,
     });
     return { status: 302, headers: { location: `${request.url.origin}/presigned/${token}` } };
   };
 
   router.get('/api/v2/files/:id/content', async (request) => {
     const caller = await context.caller(request);
-    const file = store.find('files', request.params.id ?? '');
+    const file = state.find('files', request.params.id ?? '');
     if (!file || !(seesAll(caller) || caller.teamIds.has(String(file.team_id)))) throw notFound('file');
     return redirect(request, 'files', file);
   });
   router.get('/api/v2/components/:id/files/:file', async (request) => {
     const caller = await context.caller(request);
-    const component = store.find('components', request.params.id ?? '');
-    if (!component || !componentVisible(store, caller, component)) throw notFound('component');
-    const file = store.find('component_files', request.params.file ?? '');
+    const component = state.find('components', request.params.id ?? '');
+    if (!component || !componentVisible(state, caller, component)) throw notFound('component');
+    const file = state.find('component_files', request.params.file ?? '');
     if (!file || file.component_id !== component.id) throw notFound('component_file');
     return redirect(request, 'component_files', file);
   });
   router.get('/presigned/:token', (request) => {
-    const grant = store.presigned.get(request.params.token ?? '');
-    const row = grant && store.find(grant.table, grant.id);
-    if (!grant || !row || grant.expiresAt <= store.clock().getTime()) {
+    const grant = state.presigned.get(request.params.token ?? '');
+    const row = grant && state.find(grant.table, grant.id);
+    if (!grant || !row || grant.expiresAt <= state.clock().getTime()) {
       throw dciError(403, 'Request has expired or the signature does not match');
     }
     const name = grant.table === 'files' ? String(row.name).replaceAll(' ', '_') : row.id;
@@ -53,7 +53,7 @@ export function registerPresignedDownloads(router: Router, context: RouteContext
         'content-type': String(row.mime || 'application/octet-stream'),
         'content-disposition': `attachment; filename=${name}`,
       },
-      body: store.contents.get(row.id) ?? Buffer.alloc(0),
+      body: state.contents.get(row.id) ?? Buffer.alloc(0),
     };
   });
 }

@@ -20,9 +20,9 @@ const PURGEABLE: readonly TableName[] = [
  * Registered before the resources, so `purge` is not taken for an id.
  */
 export function registerPurge(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   for (const table of PURGEABLE) {
-    const archived = () => [...store.tables[table].values()].filter((row) => row.state === 'archived');
+    const archived = () => [...state.tables[table].values()].filter((row) => row.state === 'archived');
     router.get(`/api/v1/${table}/purge`, async (request) => {
       const caller = await context.caller(request);
       if (!caller.superAdmin) throw notAuthorized();
@@ -33,9 +33,9 @@ export function registerPurge(router: Router, context: RouteContext): void {
       const caller = await context.caller(request);
       if (!caller.superAdmin) throw notAuthorized();
       for (const row of archived()) {
-        store.tables[table].delete(row.id);
-        store.contents.delete(row.id);
-        store.junit.delete(row.id);
+        state.tables[table].delete(row.id);
+        state.contents.delete(row.id);
+        state.junit.delete(row.id);
       }
       return { status: 204 };
     });
