@@ -1,10 +1,10 @@
 import sshpk from 'sshpk';
-import type { SshKey } from '../types.js';
 import { cloudApiError, invalidArgument, missingParameter, notFound } from './errors.js';
 import { requirePathSafeName } from './input-rules.js';
+import type { KeyRecord } from './records.js';
 
 /** A registered key plus the PEM form signatures are verified against. */
-export interface StoredKey extends SshKey {
+export interface StoredKey extends KeyRecord {
   publicKeyPem: string;
   /** ssh key type: `rsa`, `ecdsa`, `dsa`, `ed25519`. */
   type: string;
@@ -85,9 +85,9 @@ export class KeyRegistry {
 }
 
 /** The public view of a stored key (no PEM, no internal type). */
-export function publicKeyView(key: StoredKey): SshKey {
+export function publicKeyView(key: StoredKey): KeyRecord {
   return { name: key.name, fingerprint: key.fingerprint, key: key.key, attested: key.attested ?? false };
 }
 
 /** 403 for a disabled principal. */
-export const accountDisabled = () => cloudApiError(403, 'NotAuthorized', 'Account or user is disabled');
+export const accountDisabled = () => cloudApiError(403, 'NotAuthorized', 'AccountRecord or user is disabled');

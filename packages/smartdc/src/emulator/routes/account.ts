@@ -1,8 +1,8 @@
-import type { Account } from '../../types.js';
 import { type CloudRoutes, empty, json, param } from '../call-context.js';
 import { notFound } from '../errors.js';
 import { booleanParam, stringParam } from '../input-rules.js';
 import { publicKeyView } from '../key-registry.js';
+import type { AccountRecord } from '../records.js';
 
 const ACCOUNT_FIELDS = [
   'email',
@@ -18,7 +18,9 @@ const ACCOUNT_FIELDS = [
   'triton_cns_enabled',
 ] as const;
 
-function accountView(account: Account & { approved_for_provisioning: boolean; disabled: boolean }): Account {
+function accountView(
+  account: AccountRecord & { approved_for_provisioning: boolean; disabled: boolean },
+): AccountRecord {
   const { approved_for_provisioning: _approved, disabled: _disabled, ...view } = account;
   return view;
 }

@@ -1,10 +1,10 @@
-import type { Image, Package } from '../../types.js';
 import { versionAtLeast } from '../api-version.js';
 import { type CloudRoutes, json, param } from '../call-context.js';
 import { cloudApiError } from '../errors.js';
+import type { ImageRecord, PackageRecord } from '../records.js';
 
 /** API 7.x reports the old machine-type names instead of IMGAPI types. */
-function imageView(image: Image & { urn: string }, version: string, legacy = false): Image {
+function imageView(image: ImageRecord & { urn: string }, version: string, legacy = false): ImageRecord {
   const { urn, ...view } = image;
   const type = versionAtLeast(version, '8.0.0')
     ? view.type
@@ -58,7 +58,7 @@ export function registerCatalog(routes: CloudRoutes): void {
   });
   routes.get('/packages', (_req, { state, params }) =>
     json(
-      state.packages.filter((pkg: Package) =>
+      state.packages.filter((pkg: PackageRecord) =>
         PACKAGE_FILTERS.every((field) => matchesFilter(pkg[field], params[field])),
       ),
     ),
