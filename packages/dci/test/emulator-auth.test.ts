@@ -75,7 +75,8 @@ describe('emulator signature verification replays the upstream validation vector
     const answer = await send(emulator.port, vector.method, path + url.search, vector.headers, vector.body);
     if (vector.expected.valid) {
       expect(answer.body.message ?? '').not.toMatch(/HmacMechanism|Authorization/);
-      expect(answer.status).not.toBe(401);
+      // Past authentication a remoteci may still be refused the route: GET /users is for admins.
+      if (answer.status === 401) expect(answer.body.message).toBe('Operation not authorized.');
     } else if (vector.expected.reason === 'headers are malformated') {
       expect(answer).toEqual({
         status: 401,

@@ -26,7 +26,7 @@ function componentText(name: string, dataJson: string): string {
 
 describe('DCI emulator under hostile input (issue 8)', () => {
   it('answers Flask 404 to a non-UUID path id (., .., a/b) before authenticating, and changes nothing', async () => {
-    const jobsBefore = f.emulator.store.rows('jobs').length;
+    const jobsBefore = f.emulator.state.rows('jobs').length;
     for (const id of ['..', '.', 'a%2Fb', '%2E%2E', 'not-a-uuid']) {
       const answer = await rawRequest(f.emulator.port, 'DELETE', `/api/v1/remotecis/${id}`, {
         headers: { 'if-match': 'x' },
@@ -36,12 +36,12 @@ describe('DCI emulator under hostile input (issue 8)', () => {
         `The requested URL /api/v1/remotecis/${id} was not found on the server.`,
       );
     }
-    expect(f.emulator.store.rows('remotecis')).toHaveLength(3);
-    expect(f.emulator.store.rows('jobs')).toHaveLength(jobsBefore);
+    expect(f.emulator.state.rows('remotecis')).toHaveLength(3);
+    expect(f.emulator.state.rows('jobs')).toHaveLength(jobsBefore);
   });
 
   it('refuses a component whose data nests 5,000 deep, stores nothing, and lists keep working', async () => {
-    const before = f.emulator.store.rows('components').length;
+    const before = f.emulator.state.rows('components').length;
     const answer = await rawRequest(f.emulator.port, 'POST', '/api/v1/components', {
       auth: admin,
       body: componentText('deep', nested(5000)),
@@ -52,7 +52,7 @@ describe('DCI emulator under hostile input (issue 8)', () => {
       status_code: 400,
       message: expect.stringContaining('Failed to decode JSON'),
     });
-    expect(f.emulator.store.rows('components')).toHaveLength(before);
+    expect(f.emulator.state.rows('components')).toHaveLength(before);
     const ok = await rawRequest(f.emulator.port, 'POST', '/api/v1/components', {
       auth: admin,
       body: componentText('nested-but-fine', nested(MAX_JSON_DEPTH - 1)),
@@ -79,7 +79,7 @@ describe('DCI emulator under hostile input (issue 8)', () => {
   });
 
   it('answers 400 Request malformed to a JSON body sent with a non-JSON Content-Type, as Flask 1.1 + the schema do', async () => {
-    const before = f.emulator.store.rows('teams').length;
+    const before = f.emulator.state.rows('teams').length;
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const answer = await rawRequest(f.emulator.port, 'POST', '/api/v1/teams', {
         auth: admin,
@@ -99,7 +99,7 @@ describe('DCI emulator under hostile input (issue 8)', () => {
       headers: { 'content-type': 'application/vnd.api+json; charset=utf-8' },
     });
     expect(vendor.status).toBe(201);
-    expect(f.emulator.store.rows('teams')).toHaveLength(before + 1);
+    expect(f.emulator.state.rows('teams')).toHaveLength(before + 1);
   });
 
   it('answers 400, not 500, to created_after/updated_after values that are no date', async () => {

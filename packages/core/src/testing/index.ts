@@ -16,6 +16,7 @@ export {
 } from './etag-rules.js';
 export { FaultController, type PendingFault } from './fault-controller.js';
 export {
+  bareRecord,
   DEFAULT_JSON_MAX_DEPTH,
   isJsonObject,
   JsonBodyError,

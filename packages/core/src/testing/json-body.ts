@@ -72,3 +72,19 @@ export function parseJsonBody(body: Uint8Array | string, limits: JsonBodyLimits 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/**
+ * A null-prototype copy of `entries` (an object or key/value pairs), for merging untrusted keys:
+ * `__proto__` becomes an own key instead of replacing the copy's prototype.
+ *
+ * @example
+ * const tags = bareRecord<string>(machine.tags); tags[key] = value;
+ */
+export function bareRecord<T = unknown>(
+  entries: Record<string, T> | Iterable<readonly [string, T]> = [],
+): Record<string, T> {
+  const out: Record<string, T> = Object.create(null);
+  const pairs = Symbol.iterator in entries ? entries : Object.entries(entries);
+  for (const [key, value] of pairs as Iterable<readonly [string, T]>) out[key] = value;
+  return out;
+}

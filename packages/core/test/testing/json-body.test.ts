@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  bareRecord,
   isJsonObject,
   JsonBodyError,
   parseJsonBody,
@@ -37,6 +38,19 @@ describe('parseJsonBody', () => {
 
   it('isJsonObject accepts only objects', () => {
     expect([{}, [], null, 'x', 1].map(isJsonObject)).toEqual([true, false, false, false, false]);
+  });
+});
+
+describe('bareRecord', () => {
+  it('copies objects and pairs into a null-prototype record where __proto__ is a plain key', () => {
+    const copy = bareRecord<unknown>([
+      ['__proto__', { action: 'stop' }],
+      ['a', 1],
+    ]);
+    expect(Object.getPrototypeOf(copy)).toBeNull();
+    expect(copy.action).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
+    expect(bareRecord({ b: 2 })).toEqual({ b: 2 });
   });
 });
 

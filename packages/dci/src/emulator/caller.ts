@@ -1,4 +1,4 @@
-import type { DciStore, Row } from './store.js';
+import type { DciState, Row } from './state.js';
 
 /** Who sent a request, with the roles the server derives from team membership. */
 export interface Caller {
@@ -14,15 +14,15 @@ export interface Caller {
   epm: boolean;
 }
 
-function teamNamed(store: DciStore, name: string): string | undefined {
-  return store.rows('teams').find((team) => team.name === name)?.id;
+function teamNamed(state: DciState, name: string): string | undefined {
+  return state.rows('teams').find((team) => team.name === name)?.id;
 }
 
 /** Builds the caller for an authenticated row. */
-export function callerFor(store: DciStore, kind: Caller['kind'], row: Row): Caller {
-  const teamIds = kind === 'user' ? store.teamsOf(row.id) : new Set([String(row.team_id)]);
+export function callerFor(state: DciState, kind: Caller['kind'], row: Row): Caller {
+  const teamIds = kind === 'user' ? state.teamsOf(row.id) : new Set([String(row.team_id)]);
   const has = (name: string) => {
-    const id = teamNamed(store, name);
+    const id = teamNamed(state, name);
     return id !== undefined && teamIds.has(id);
   };
   return {

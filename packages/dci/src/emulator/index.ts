@@ -4,25 +4,30 @@
  * ETag, job and upload rules.
  */
 import { type FaultController, Router, startEmulatorServer } from '@nimbus-sdk/core/testing';
-import { authenticate } from './authenticate.js';
-import { dciError } from './dci-error.js';
+import { authenticate } from './auth.js';
+import { dciError } from './errors.js';
 import { requireUuidParams } from './path-params.js';
-import type { RouteContext } from './resource-routes.js';
 import { registerAgents } from './routes/agents.js';
 import { registerComponents } from './routes/components.js';
 import { registerFiles } from './routes/files.js';
 import { registerIdentity } from './routes/identity.js';
 import { registerJobs } from './routes/jobs.js';
+import { registerJobsEvents } from './routes/jobs-events.js';
+import { registerNotifications } from './routes/notifications.js';
 import { registerPipelines } from './routes/pipelines.js';
+import { registerPresignedDownloads } from './routes/presigned-downloads.js';
 import { registerProducts } from './routes/products.js';
+import { registerPurge } from './routes/purge.js';
+import type { RouteContext } from './routes/resource-routes.js';
 import { registerSso } from './routes/sso.js';
 import { registerTeams } from './routes/teams.js';
 import { registerTopics } from './routes/topics.js';
 import { registerUsers } from './routes/users.js';
-import { type DciSeedInfo, type DciSeedOptions, seedStore } from './seed.js';
-import { DciStore } from './store.js';
+import { type DciSeedInfo, type DciSeedOptions, seedState } from './seed.js';
+import { DciState } from './state.js';
 
 export type { DciSeedInfo, DciSeedOptions, SeededAgent, SeededUser } from './seed.js';
+export type { DciState } from './state.js';
 
 /** Options of {@link startDciEmulator}. */
 export interface DciEmulatorOptions {
@@ -45,7 +50,10 @@ export interface DciEmulator {
   /** Ids and secrets of the seeded users, remoteci and feeder; refreshed by `reset()`. */
   readonly seed: DciSeedInfo;
   readonly faults: FaultController;
-  readonly store: DciStore;
+  /** The in-memory model, for assertions and direct setup in tests. */
+  readonly state: DciState;
+  /** @deprecated Use `state` (renamed so both emulators name their model the same). */
+  readonly store: DciState;
   /** Drops every change and seeds again. */
   reset(): void;
   close(): Promise<void>;
@@ -61,13 +69,13 @@ export interface DciEmulator {
  */
 export async function startDciEmulator(options: DciEmulatorOptions = {}): Promise<DciEmulator> {
   let clock: () => Date = options.clock ?? (() => new Date());
-  const store = new DciStore(() => clock());
-  let seed = seedStore(store, options.seed);
+  const state = new DciState(() => clock());
+  let seed = seedState(state, options.seed);
   const context: RouteContext = {
-    store,
+    state,
     caller: (request) => {
       requireUuidParams(request);
-      return authenticate(request, store);
+      return authenticate(request, state);
     },
   };
   const router = new Router({
@@ -78,6 +86,10 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
       throw dciError(405, `The method ${request.method} is not allowed for the requested URL.`);
     },
   });
+  // Literal paths first: `/jobs/purge` or `/topics/notifications` must not be taken for an id.
+  registerPurge(router, context);
+  registerNotifications(router, context);
+  registerJobsEvents(router, context);
   registerIdentity(router, context);
   registerTeams(router, context);
   registerUsers(router, context);
@@ -88,7 +100,8 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
   registerFiles(router, context);
   registerAgents(router, context);
   registerPipelines(router, context);
-  registerSso(router, store);
+  registerPresignedDownloads(router, context);
+  registerSso(router, state);
   const maxUploadBytes = options.maxUploadBytes ?? 20 * 1024 * 1024;
   const server = await startEmulatorServer({
     // The body limit is checked once the request is read, so the client always gets the 413 answer
@@ -115,10 +128,11 @@ export async function startDciEmulator(options: DciEmulatorOptions = {}): Promis
       return seed;
     },
     faults: server.faults,
-    store,
+    state,
+    store: state,
     reset() {
-      store.clear();
-      seed = seedStore(store, options.seed);
+      state.clear();
+      seed = seedState(state, options.seed);
     },
     close: () => server.close(),
   };

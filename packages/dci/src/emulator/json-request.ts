@@ -1,5 +1,5 @@
 import { type EmulatorRequest, JsonBodyError, parseJsonBody } from '@nimbus-sdk/core/testing';
-import { dciError, malformed } from './dci-error.js';
+import { dciError, malformed } from './errors.js';
 
 /**
  * Python's JSON decoder recurses once per nesting level and stops at the interpreter's recursion

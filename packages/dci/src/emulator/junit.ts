@@ -1,4 +1,4 @@
-import { dciError } from './dci-error.js';
+import { dciError } from './errors.js';
 
 /** Counts of one JUnit file, the shape of `GET /jobs/<id>/results` entries. */
 export interface JunitSummary {

@@ -1,7 +1,7 @@
 import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
-import { dciError, malformed } from './dci-error.js';
+import { dciError, malformed } from './errors.js';
 import { compileQuery, type RowTest } from './query-dsl.js';
-import type { Row } from './store.js';
+import type { Row } from './state.js';
 
 const LIST_PARAMS = new Set([
   'limit',
@@ -44,8 +44,9 @@ function whereTest(where: string, columns: readonly string[]): RowTest {
   const valid = columns.filter((c) => !FORBIDDEN_WHERE.has(c));
   const tests = splitCsv(where).map((clause): RowTest => {
     const colon = clause.indexOf(':');
-    const field = colon === -1 ? clause : clause.slice(0, colon);
-    const value = colon === -1 ? '' : clause.slice(colon + 1);
+    if (colon === -1) throw malformed([`where: '${where}' is not a key-value csv`]);
+    const field = clause.slice(0, colon);
+    const value = clause.slice(colon + 1);
     if (!valid.includes(field))
       throw dciError(400, `Invalid where key: "${field}"`, { 'Valid where keys': valid });
     if (value === '') return (row) => row[field] === null || row[field] === undefined;

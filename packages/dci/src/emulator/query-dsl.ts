@@ -1,6 +1,6 @@
-import { dciError } from './dci-error.js';
+import { dciError } from './errors.js';
 import { likeMatches } from './like-pattern.js';
-import type { Row } from './store.js';
+import type { Row } from './state.js';
 
 /** A predicate over rows, compiled from the `query` DSL. */
 export type RowTest = (row: Row) => boolean;

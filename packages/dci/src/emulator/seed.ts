@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DciStore, Row } from './store.js';
+import type { DciState, Row } from './state.js';
 
 /** What to put in a fresh emulator. */
 export interface DciSeedOptions {
@@ -54,8 +54,8 @@ const VECTOR_REMOTECIS: readonly [string, string][] = [
 ];
 const VECTOR_FEEDER: [string, string] = ['6e2b9f0e-1a33-4c55-8d6f-0d9a6f1c2b3a', 'Zm9vYmFyYmF6cXV4'];
 
-function team(store: DciStore, name: string, extra: Record<string, unknown> = {}): Row {
-  return store.insert('teams', {
+function team(state: DciState, name: string, extra: Record<string, unknown> = {}): Row {
+  return state.insert('teams', {
     name,
     country: null,
     external: false,
@@ -64,8 +64,8 @@ function team(store: DciStore, name: string, extra: Record<string, unknown> = {}
   });
 }
 
-function user(store: DciStore, name: string, password: string, teamIds: string[]): SeededUser {
-  const row = store.insert('users', {
+function user(state: DciState, name: string, password: string, teamIds: string[]): SeededUser {
+  const row = state.insert('users', {
     name,
     fullname: name,
     email: `${name}@example.com`,
@@ -73,24 +73,24 @@ function user(store: DciStore, name: string, password: string, teamIds: string[]
     sso_sub: null,
     timezone: 'UTC',
   });
-  store.passwords.set(row.id, password);
-  for (const teamId of teamIds) store.teamsOf(row.id).add(teamId);
+  state.passwords.set(row.id, password);
+  for (const teamId of teamIds) state.teamsOf(row.id).add(teamId);
   return { id: row.id, login: name, password };
 }
 
-/** Fills `store` with upstream-like roles: admin, Red Hat, EPM and a partner team with its agents. */
-export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSeedInfo {
-  const admin = team(store, 'admin');
-  const redHat = team(store, 'Red Hat');
-  const epm = team(store, 'EPM');
-  const partner = team(store, 'Partner Lab', { external: true });
+/** Fills `state` with upstream-like roles: admin, Red Hat, EPM and a partner team with its agents. */
+export function seedState(state: DciState, options: DciSeedOptions = {}): DciSeedInfo {
+  const admin = team(state, 'admin');
+  const redHat = team(state, 'Red Hat');
+  const epm = team(state, 'EPM');
+  const partner = team(state, 'Partner Lab', { external: true });
   const users = {
-    admin: user(store, 'admin', 'admin', [admin.id]),
-    partner: user(store, 'partner', 'partner', [partner.id]),
-    viewer: user(store, 'rh-viewer', 'rh-viewer', [redHat.id]),
+    admin: user(state, 'admin', 'admin', [admin.id]),
+    partner: user(state, 'partner', 'partner', [partner.id]),
+    viewer: user(state, 'rh-viewer', 'rh-viewer', [redHat.id]),
   };
   const remotecis = VECTOR_REMOTECIS.map(([id, api_secret], index) =>
-    store.insert('remotecis', {
+    state.insert('remotecis', {
       id,
       name: `lab-remoteci-${index + 1}`,
       team_id: partner.id,
@@ -99,20 +99,20 @@ export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSee
       public: false,
     }),
   );
-  const feeder = store.insert('feeders', {
+  const feeder = state.insert('feeders', {
     id: VECTOR_FEEDER[0],
     name: 'lab-feeder',
     team_id: partner.id,
     api_secret: VECTOR_FEEDER[1],
     data: {},
   });
-  const product = store.insert('products', {
+  const product = state.insert('products', {
     name: 'RHEL',
     label: 'RHEL',
     description: 'Red Hat Enterprise Linux',
   });
-  store.productTeams.set(product.id, new Set([partner.id]));
-  const topic = store.insert('topics', {
+  state.productTeams.set(product.id, new Set([partner.id]));
+  const topic = state.insert('topics', {
     name: 'RHEL-9.4',
     product_id: product.id,
     component_types: ['compose'],
@@ -121,7 +121,7 @@ export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSee
     export_control: true,
     data: {},
   });
-  const component = store.insert('components', {
+  const component = state.insert('components', {
     name: 'RHEL-9.4.0-20240101.n.0',
     display_name: 'RHEL-9.4.0-20240101.n.0',
     version: '9.4.0',
@@ -139,7 +139,7 @@ export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSee
   });
   const remoteci = remotecis[0] as Row;
   for (let i = 0; i < (options.jobs ?? 0); i++) {
-    const job = store.insert('jobs', {
+    const job = state.insert('jobs', {
       name: `seeded-job-${i}`,
       comment: '',
       status: 'success',
@@ -159,10 +159,10 @@ export function seedStore(store: DciStore, options: DciSeedOptions = {}): DciSee
       user_agent: null,
       client_version: null,
     });
-    store.jobComponents.set(job.id, [component.id]);
+    state.jobComponents.set(job.id, [component.id]);
   }
   const ssoToken = randomBytes(24).toString('base64url');
-  store.ssoTokens.set(ssoToken, { userId: users.partner.id });
+  state.ssoTokens.set(ssoToken, { userId: users.partner.id });
   return {
     teams: { admin: admin.id, redHat: redHat.id, epm: epm.id, partner: partner.id },
     users,

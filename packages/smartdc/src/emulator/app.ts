@@ -8,26 +8,19 @@ import {
 } from '@nimbus-sdk/core/testing';
 import { negotiateApiVersion, SUPPORTED_API_VERSIONS } from './api-version.js';
 import { authenticate } from './auth.js';
-import type { CallContext, CloudRoute } from './call-context.js';
+import type { CallContext, CloudRouteHandler, CloudRoutes } from './call-context.js';
 import { cloudApiError } from './errors.js';
+import { MAX_BODY_BYTES } from './input-rules.js';
 import { requestParams } from './params.js';
-import { accountRoutes } from './routes/account.js';
-import { catalogRoutes } from './routes/catalog.js';
-import { firewallRoutes } from './routes/fwrules.js';
-import { machineDataRoutes } from './routes/machine-data.js';
-import { machineRoutes } from './routes/machines.js';
+import { registerAccount } from './routes/account.js';
+import { registerCatalog } from './routes/catalog.js';
+import { registerFirewallRules } from './routes/fwrules.js';
+import { registerMachineData } from './routes/machine-data.js';
+import { registerMachines } from './routes/machines.js';
 import type { SmartdcState } from './state.js';
 
 /** The code version CloudAPI reports in `Server`. */
 const SERVER = 'cloudapi/9.15.0';
-
-const ROUTES: CloudRoute[] = [
-  ...accountRoutes,
-  ...catalogRoutes,
-  ...machineRoutes,
-  ...machineDataRoutes,
-  ...firewallRoutes,
-];
 
 /** Requests the emulator received, so tests and benches can count what a client sent. */
 export interface RequestCounter {
@@ -49,8 +42,8 @@ export function cloudApiHandler(state: SmartdcState, counter: RequestCounter): R
       throw cloudApiError(405, 'MethodNotAllowed', `${request.method} is not allowed`);
     },
   });
-  for (const route of ROUTES) {
-    router.on(route.method, `/:login${route.path}`, (request) => {
+  const on = (method: string) => (path: string, handler: CloudRouteHandler) => {
+    router.on(method, `/:login${path}`, (request) => {
       const context = contexts.get(request) as CallContext;
       const login = request.params.login;
       // `my` stands for the caller's account; any other account needs operator rights.
@@ -61,9 +54,21 @@ export function cloudApiHandler(state: SmartdcState, counter: RequestCounter): R
           `${context.caller.login} is not allowed to access ${login}`,
         );
       }
-      return route.handler(request, context);
+      return handler(request, context);
     });
-  }
+  };
+  const routes: CloudRoutes = {
+    get: on('GET'),
+    head: on('HEAD'),
+    post: on('POST'),
+    put: on('PUT'),
+    delete: on('DELETE'),
+  };
+  registerAccount(routes);
+  registerCatalog(routes);
+  registerMachines(routes);
+  registerMachineData(routes);
+  registerFirewallRules(routes);
 
   return async (request) => {
     counter.total++;
@@ -77,6 +82,9 @@ export function cloudApiHandler(state: SmartdcState, counter: RequestCounter): R
           body: { ping: 'pong', cloudapi: { versions: [...SUPPORTED_API_VERSIONS] } },
         };
       } else {
+        if (request.body.length > MAX_BODY_BYTES) {
+          throw cloudApiError(413, 'RequestTooLarge', `request body is larger than ${MAX_BODY_BYTES} bytes`);
+        }
         const range = headerText(request, 'accept-version') ?? headerText(request, 'x-api-version');
         const negotiated = negotiateApiVersion(range);
         if (!negotiated) {

@@ -21,12 +21,13 @@ export interface CallContext {
 
 export type CloudRouteHandler = (request: EmulatorRequest, call: CallContext) => EmulatorResponse;
 
-/** One CloudAPI route below `/:login`. */
-export interface CloudRoute {
-  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
-  /** Pattern after the login, e.g. `/machines/:id`. */
-  path: string;
-  handler: CloudRouteHandler;
+/** Where route files register CloudAPI routes; paths are below `/:login` (`/machines/:id`). */
+export interface CloudRoutes {
+  get(path: string, handler: CloudRouteHandler): void;
+  head(path: string, handler: CloudRouteHandler): void;
+  post(path: string, handler: CloudRouteHandler): void;
+  put(path: string, handler: CloudRouteHandler): void;
+  delete(path: string, handler: CloudRouteHandler): void;
 }
 
 /** A JSON 200 (or other status) answer. */

@@ -5,6 +5,7 @@
 import { type FaultController, startEmulatorServer } from '@nimbus-sdk/core/testing';
 import { cloudApiHandler, type RequestCounter } from './app.js';
 import { DEFAULT_DELAYS, type MachineDelays } from './delays.js';
+import { MAX_BODY_BYTES } from './input-rules.js';
 import type { StoredKey } from './key-registry.js';
 import { type SmartdcSeed, SmartdcState } from './state.js';
 
@@ -81,6 +82,8 @@ export async function startSmartdcEmulator(options: SmartdcEmulatorOptions = {})
     handler: cloudApiHandler(state, counter),
     port: options.port,
     clock: baseClock,
+    // Bodies up to this size reach the handler, which answers CloudAPI's own 413 above its limit.
+    maxBodyBytes: 32 * MAX_BODY_BYTES,
   });
   running = server;
   const seedDatacenters = () => {

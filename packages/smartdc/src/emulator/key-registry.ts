@@ -1,9 +1,10 @@
 import sshpk from 'sshpk';
-import type { SshKey } from '../types.js';
 import { cloudApiError, invalidArgument, missingParameter, notFound } from './errors.js';
+import { requirePathSafeName } from './input-rules.js';
+import type { KeyRecord } from './records.js';
 
 /** A registered key plus the PEM form signatures are verified against. */
-export interface StoredKey extends SshKey {
+export interface StoredKey extends KeyRecord {
   publicKeyPem: string;
   /** ssh key type: `rsa`, `ecdsa`, `dsa`, `ed25519`. */
   type: string;
@@ -36,7 +37,9 @@ export class KeyRegistry {
       throw missingParameter('key is a required argument');
     const parsed = parsePublicKey(publicKey);
     if (!parsed) throw invalidArgument('key is invalid');
-    const keyName = typeof name === 'string' && name !== '' ? name : parsed.fingerprint;
+    if (name !== undefined && typeof name !== 'string') throw invalidArgument('name must be a string');
+    const keyName = name !== undefined && name !== '' ? name : parsed.fingerprint;
+    requirePathSafeName('key', keyName);
     if (this.#keys.has(parsed.fingerprint) || this.find(keyName)) {
       throw invalidArgument('key already exists or is invalid');
     }
@@ -82,9 +85,9 @@ export class KeyRegistry {
 }
 
 /** The public view of a stored key (no PEM, no internal type). */
-export function publicKeyView(key: StoredKey): SshKey {
+export function publicKeyView(key: StoredKey): KeyRecord {
   return { name: key.name, fingerprint: key.fingerprint, key: key.key, attested: key.attested ?? false };
 }
 
 /** 403 for a disabled principal. */
-export const accountDisabled = () => cloudApiError(403, 'NotAuthorized', 'Account or user is disabled');
+export const accountDisabled = () => cloudApiError(403, 'NotAuthorized', 'AccountRecord or user is disabled');

@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { EmulatorHttpError } from '@nimbus-sdk/core/testing';
-import type { Image, Machine, MachineState, Package, Snapshot } from '../types.js';
+import { bareRecord, EmulatorHttpError } from '@nimbus-sdk/core/testing';
 import type { MachineDelays } from './delays.js';
 import { cloudApiError, invalidArgument, missingParameter, notFound } from './errors.js';
+import { requirePathSafeName } from './input-rules.js';
+import type { ImageRecord, MachineStateName, MachineView, PackageRecord, SnapshotView } from './records.js';
 
 /** A scheduled state change, applied lazily when the emulator clock passes `at`. */
 interface Transition {
-  state: MachineState;
+  state: MachineStateName;
   at: number;
 }
 
-interface SnapshotRecord extends Snapshot {
+interface SnapshotRecord extends SnapshotView {
   readyAt: number;
 }
 
 /** A machine plus the emulator's bookkeeping. */
-export interface MachineRecord extends Machine {
+export interface MachineRecord extends MachineView {
   pending: Transition[];
   deletedAt?: number;
   snapshots: Map<string, SnapshotRecord>;
@@ -100,7 +101,7 @@ export class MachineStore {
     return machine;
   }
 
-  #schedule(machine: MachineRecord, steps: [MachineState, number][]): void {
+  #schedule(machine: MachineRecord, steps: [MachineStateName, number][]): void {
     let at = this.now();
     machine.pending = steps.map(([state, delay]) => {
       at += delay;
@@ -128,7 +129,12 @@ export class MachineStore {
     return machine;
   }
 
-  create(input: CreateMachineInput, image: Image, pkg: Package, networks: string[]): MachineRecord {
+  create(
+    input: CreateMachineInput,
+    image: ImageRecord,
+    pkg: PackageRecord,
+    networks: string[],
+  ): MachineRecord {
     const id = randomUUID();
     let name = typeof input.name === 'string' && input.name !== '' ? input.name : id.slice(0, 8);
     name = name.replaceAll('{{shortId}}', id.slice(0, 8));
@@ -149,8 +155,8 @@ export class MachineStore {
       memory: pkg.memory,
       disk: pkg.disk,
       deletion_protection: input.deletion_protection === true || input.deletion_protection === 'true',
-      metadata: { ...input.metadata },
-      tags: { ...input.tags },
+      metadata: bareRecord(input.metadata),
+      tags: bareRecord(input.tags),
       created: now,
       updated: now,
       networks,
@@ -204,11 +210,11 @@ export class MachineStore {
     id: string,
     action: unknown,
     params: Record<string, unknown>,
-    resolvePackage: (ref: string) => Package,
+    resolvePackage: (ref: string) => PackageRecord,
   ): void {
     if (action === undefined || action === '') throw missingParameter('action is required');
     const machine = this.get(id);
-    const requireState = (allowed: MachineState[], target: MachineState) => {
+    const requireState = (allowed: MachineStateName[], target: MachineStateName) => {
       if (machine.state === target && !this.strictStates) return false;
       if (!allowed.includes(machine.state)) {
         throw cloudApiError(409, 'InvalidState', `machine is ${machine.state}; cannot ${String(action)}`);
@@ -279,14 +285,15 @@ export class MachineStore {
   }
 
   /** CreateMachineSnapshot answers only the name and `queued`; the rest appears on GET. */
-  createSnapshot(id: string, name: unknown): Pick<Snapshot, 'name' | 'state'> {
+  createSnapshot(id: string, name: unknown): Pick<SnapshotView, 'name' | 'state'> {
     const machine = this.get(id);
     if (machine.brand === 'kvm') throw invalidArgument('snapshots are not supported for kvm instances');
     const nowMs = this.now();
+    if (name !== undefined && typeof name !== 'string')
+      throw invalidArgument('snapshot name must be a string');
     const snapshotName =
-      typeof name === 'string' && name !== ''
-        ? name
-        : new Date(nowMs).toISOString().replace(/[-:]|\.\d+/g, '');
+      name !== undefined && name !== '' ? name : new Date(nowMs).toISOString().replace(/[-:]|\.\d+/g, '');
+    requirePathSafeName('snapshot', snapshotName);
     if (machine.snapshots.has(snapshotName)) throw invalidArgument(`snapshot ${snapshotName} already exists`);
     const iso = new Date(nowMs).toISOString();
     const record: SnapshotRecord = {
@@ -301,11 +308,11 @@ export class MachineStore {
     return { name: snapshotName, state: 'queued' };
   }
 
-  listSnapshots(id: string): Snapshot[] {
+  listSnapshots(id: string): SnapshotView[] {
     return [...this.get(id).snapshots.values()].map(snapshotView);
   }
 
-  getSnapshot(id: string, name: string): Snapshot {
+  getSnapshot(id: string, name: string): SnapshotView {
     const snapshot = this.get(id).snapshots.get(name);
     if (!snapshot) throw notFound(`${name} not found`);
     return snapshotView(snapshot);
@@ -335,21 +342,26 @@ export class MachineStore {
 }
 
 /** `active` is CloudAPI's alias for running; `destroyed` for deleted. */
-function stateMatches(state: MachineState, filter: string): boolean {
+function stateMatches(state: MachineStateName, filter: string): boolean {
   if (filter === 'active') return state === 'running';
   if (filter === 'destroyed') return state === 'deleted';
   return state === filter;
 }
 
-function snapshotView(record: SnapshotRecord): Snapshot {
+function snapshotView(record: SnapshotRecord): SnapshotView {
   const { readyAt: _readyAt, ...snapshot } = record;
   return snapshot;
 }
 
 /** The public machine object, without emulator bookkeeping. */
-export function machineView(record: MachineRecord): Machine {
+export function machineView(record: MachineRecord): MachineView {
   const { pending: _pending, deletedAt: _deletedAt, snapshots: _snapshots, ...machine } = record;
-  return { ...machine, metadata: { ...machine.metadata }, tags: { ...machine.tags }, ips: [...machine.ips] };
+  return {
+    ...machine,
+    metadata: bareRecord(machine.metadata),
+    tags: bareRecord(machine.tags),
+    ips: [...machine.ips],
+  };
 }
 
 /** 410 Gone whose body is the deleted machine itself, as CloudAPI answers. */

@@ -1,10 +1,10 @@
-import type { FirewallRule, Image, Network, Package } from '../types.js';
+import type { FirewallRuleRecord, ImageRecord, NetworkRecord, PackageRecord } from './records.js';
 
 /** The operator account that owns public images. */
 export const ADMIN_UUID = '930896af-bf8c-48d4-885c-6573a94b1853';
 
 /** Public images, several versions of one name so URN/name resolution has a newest to find. */
-export function seedImages(): (Image & { urn: string })[] {
+export function seedImages(): (ImageRecord & { urn: string })[] {
   const image = (id: string, name: string, version: string, os: string, type: string, published: string) => ({
     id,
     name,
@@ -55,8 +55,11 @@ export function seedImages(): (Image & { urn: string })[] {
   ];
 }
 
-/** Packages; `g4-highcpu-512M` carries the legacy `default: true`. */
-export function seedPackages(): Package[] {
+/**
+ * Packages; `g4-highcpu-512M` carries the legacy `default: true`. Only bhyve packages say
+ * `flexible_disk` (and `brand`), as CloudAPI includes those keys only for them.
+ */
+export function seedPackages(): (PackageRecord & { brand?: string })[] {
   const pkg = (
     id: string,
     name: string,
@@ -64,7 +67,7 @@ export function seedPackages(): Package[] {
     disk: number,
     vcpus: number,
     isDefault: boolean,
-  ) => ({
+  ): PackageRecord => ({
     id,
     name,
     memory,
@@ -76,17 +79,21 @@ export function seedPackages(): Package[] {
     group: 'Compute',
     description: `${memory} MiB RAM`,
     default: isDefault,
-    flexible_disk: false,
   });
   return [
     pkg('a3f1b2c4-0000-4000-8000-000000000256', 'g4-highcpu-256M', 256, 10240, 1, false),
     pkg('a3f1b2c4-0000-4000-8000-000000000512', 'g4-highcpu-512M', 512, 20480, 1, true),
     pkg('a3f1b2c4-0000-4000-8000-000000001024', 'g4-highcpu-1G', 1024, 30720, 1, false),
+    {
+      ...pkg('a3f1b2c4-0000-4000-8000-000000002048', 'bhyve-flexible-2G', 2048, 51200, 2, false),
+      brand: 'bhyve',
+      flexible_disk: true,
+    },
   ];
 }
 
 /** One public and one private network, as a fresh Triton account sees. */
-export function seedNetworks(): Network[] {
+export function seedNetworks(): NetworkRecord[] {
   return [
     { id: '9ec60129-9034-47b4-b111-3026f9b1a10f', name: 'Joyent-SDC-Public', public: true, fabric: false },
     { id: '5983940e-58a5-4543-b732-c689b1fe4c08', name: 'Joyent-SDC-Private', public: false, fabric: false },
@@ -94,7 +101,7 @@ export function seedNetworks(): Network[] {
 }
 
 /** A global rule every account sees. */
-export function seedFirewallRules(): FirewallRule[] {
+export function seedFirewallRules(): FirewallRuleRecord[] {
   return [
     {
       id: '38de17c4-39e8-48c7-a168-0f58083de860',

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, DatacenterMap, FirewallRule, Image, Network, Package } from '../types.js';
-import { compareVersions } from '../version-order.js';
 import type { MachineDelays } from './delays.js';
 import { invalidArgument, missingParameter, notFound } from './errors.js';
+import { booleanParam, stringParam } from './input-rules.js';
 import { KeyRegistry } from './key-registry.js';
 import { type CreateMachineInput, MachineStore } from './machine-store.js';
+import type {
+  AccountRecord,
+  FirewallRuleRecord,
+  ImageRecord,
+  NetworkRecord,
+  PackageRecord,
+} from './records.js';
 import { seedFirewallRules, seedImages, seedNetworks, seedPackages } from './seed.js';
+import { compareVersions } from './version-order.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,23 +32,23 @@ export interface SmartdcSeed {
   /** Running machines created at start (paging fixtures). Default 0. */
   machines?: number;
   /** Extra datacenters listed by ListDatacenters (name → URL); the emulator adds itself. */
-  datacenters?: DatacenterMap;
+  datacenters?: Record<string, string>;
   /** The name of this emulator's own datacenter. Default `local-1`. */
   datacenterName?: string;
 }
 
 /** The emulator's in-memory CloudAPI: one account, its keys, users, catalogue and machines. */
 export class SmartdcState {
-  account!: Account & { approved_for_provisioning: boolean; disabled: boolean };
+  account!: AccountRecord & { approved_for_provisioning: boolean; disabled: boolean };
   keys!: KeyRegistry;
   users!: Map<string, SubUser>;
-  images!: (Image & { urn: string })[];
-  packages!: Package[];
-  networks!: Network[];
-  fwrules!: Map<string, FirewallRule>;
+  images!: (ImageRecord & { urn: string })[];
+  packages!: PackageRecord[];
+  networks!: NetworkRecord[];
+  fwrules!: Map<string, FirewallRuleRecord>;
   readonly machines: MachineStore;
   /** Filled in once the server listens, since it contains its own URL. */
-  datacenters: DatacenterMap = {};
+  datacenters: Record<string, string> = {};
   datacenterName: string;
 
   constructor(
@@ -78,8 +85,8 @@ export class SmartdcState {
     this.networks = seedNetworks();
     this.fwrules = new Map(seedFirewallRules().map((rule) => [rule.id, rule]));
     this.machines.clear();
-    const image = this.images[0] as Image;
-    const pkg = this.packages[0] as Package;
+    const image = this.images[0] as ImageRecord;
+    const pkg = this.packages[0] as PackageRecord;
     for (let i = 0; i < (this.seed.machines ?? 0); i++) {
       const at = new Date(this.now() - (this.seed.machines ?? 0) + i).toISOString();
       this.machines.insertRunning({
@@ -114,7 +121,7 @@ export class SmartdcState {
   }
 
   /** GetImage: by UUID only, like CloudAPI ≥ 7. */
-  image(id: string): Image & { urn: string } {
+  image(id: string): ImageRecord & { urn: string } {
     const image = this.images.find((candidate) => candidate.id === id);
     if (!image) throw notFound(`${id} not found`);
     return image;
@@ -124,7 +131,7 @@ export class SmartdcState {
    * The legacy /datasets lookup: exact uuid, exact urn, then urn prefix or name with the highest
    * version winning (the SDC 6.5 rule py-smartdc's README describes).
    */
-  dataset(ref: string): Image & { urn: string } {
+  dataset(ref: string): ImageRecord & { urn: string } {
     const exact = this.images.find((image) => image.id === ref || image.urn === ref);
     if (exact) return exact;
     const prefix = ref.endsWith(':') ? ref : `${ref}:`;
@@ -135,7 +142,7 @@ export class SmartdcState {
   }
 
   /** GetPackage: UUID, or name (highest version among active packages). */
-  package(ref: string): Package {
+  package(ref: string): PackageRecord {
     const found = UUID.test(ref)
       ? this.packages.find((pkg) => pkg.id === ref)
       : this.packages
@@ -145,7 +152,7 @@ export class SmartdcState {
     return found;
   }
 
-  network(id: string): Network {
+  network(id: string): NetworkRecord {
     const network = this.networks.find((candidate) => candidate.id === id || candidate.name === id);
     if (!network) throw notFound(`${id} not found`);
     return network;
@@ -160,7 +167,7 @@ export class SmartdcState {
     if (image.state !== 'active') throw invalidArgument(`image ${image.id} is not active`);
     if (input.package === undefined || input.package === '')
       throw missingParameter('package must be specified');
-    let pkg: Package;
+    let pkg: PackageRecord;
     try {
       pkg = this.package(String(input.package));
     } catch {
@@ -175,30 +182,38 @@ export class SmartdcState {
     return this.machines.create(input, image, pkg, networks);
   }
 
-  createFirewallRule(input: Record<string, unknown>): FirewallRule {
+  createFirewallRule(input: Record<string, unknown>): FirewallRuleRecord {
     const rule = validateRule(input.rule);
-    const created: FirewallRule = {
+    const enabled = input.enabled === undefined ? false : booleanParam('enabled', input.enabled);
+    const description =
+      input.description === undefined ? undefined : stringParam('description', input.description);
+    const created: FirewallRuleRecord = {
       id: randomUUID(),
-      enabled: input.enabled === true || input.enabled === 'true',
+      enabled,
       rule,
-      ...(typeof input.description === 'string' ? { description: input.description } : {}),
+      ...(description === undefined ? {} : { description }),
     };
     this.fwrules.set(created.id, created);
     return created;
   }
 
-  firewallRule(id: string): FirewallRule {
+  firewallRule(id: string): FirewallRuleRecord {
     const rule = this.fwrules.get(id);
     if (!rule) throw notFound(`${id} not found`);
     return rule;
   }
 
-  updateFirewallRule(id: string, input: Record<string, unknown>): FirewallRule {
+  updateFirewallRule(id: string, input: Record<string, unknown>): FirewallRuleRecord {
     const rule = this.firewallRule(id);
     if (rule.global) throw invalidArgument('global rules cannot be modified');
-    if (input.rule !== undefined) rule.rule = validateRule(input.rule);
-    if (input.enabled !== undefined) rule.enabled = input.enabled === true || input.enabled === 'true';
-    if (typeof input.description === 'string') rule.description = input.description;
+    // Every input is checked before the rule changes, so a bad one changes nothing.
+    const text = input.rule === undefined ? undefined : validateRule(input.rule);
+    const enabled = input.enabled === undefined ? undefined : booleanParam('enabled', input.enabled);
+    const description =
+      input.description === undefined ? undefined : stringParam('description', input.description);
+    if (text !== undefined) rule.rule = text;
+    if (enabled !== undefined) rule.enabled = enabled;
+    if (description !== undefined) rule.description = description;
     return rule;
   }
 

@@ -2,10 +2,10 @@ import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { writesTeam } from '../caller.js';
-import { dciError, notAuthorized, notFound } from '../dci-error.js';
-import { checkIfMatch, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { DciStore, Row } from '../store.js';
-import { object, state, strings, uuid } from './fields.js';
+import { dciError, notAuthorized, notFound } from '../errors.js';
+import type { DciState, Row } from '../state.js';
+import { object, rowState, strings, uuid } from './fields.js';
+import { checkIfMatch, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 import { topicVisible } from './topics.js';
 
 export const COMPONENT_COLUMNS = [
@@ -41,7 +41,7 @@ const fields = {
   message: z.string().optional(),
   canonical_project_name: z.string().optional(),
   team_id: uuid.nullable().optional(),
-  state: state.optional(),
+  state: rowState.optional(),
   data: object.optional(),
   tags: strings.optional(),
   released_at: z.string().optional(),
@@ -54,9 +54,9 @@ const createSchema = z
   });
 
 /** Components of visible topics that are product-wide or belong to one of the caller's teams. */
-export function componentVisible(store: DciStore, caller: Caller, row: Row): boolean {
-  const topic = store.find('topics', String(row.topic_id));
-  if (!topic || !topicVisible(store, caller, topic)) return false;
+export function componentVisible(state: DciState, caller: Caller, row: Row): boolean {
+  const topic = state.find('topics', String(row.topic_id));
+  if (!topic || !topicVisible(state, caller, topic)) return false;
   return (
     row.team_id === null || row.team_id === undefined || writesTeam(caller, row.team_id) || caller.readOnly
   );
@@ -64,7 +64,7 @@ export function componentVisible(store: DciStore, caller: Caller, row: Row): boo
 
 /** `/components` and their files. */
 export function registerComponents(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const spec = {
     table: 'components',
     singular: 'component',
@@ -76,17 +76,17 @@ export function registerComponents(router: Router, context: RouteContext): void 
     staleUpdate: 404,
     staleDelete: 404,
     etagHeader: true,
-    visible: (caller, row) => componentVisible(store, caller, row),
+    visible: (caller, row) => componentVisible(state, caller, row),
     authorizeCreate: (caller, body) => {
-      const topic = store.find('topics', String(body.topic_id));
-      if (!topic || !topicVisible(store, caller, topic)) throw dciError(404, 'topic not found');
+      const topic = state.find('topics', String(body.topic_id));
+      if (!topic || !topicVisible(state, caller, topic)) throw dciError(404, 'topic not found');
       if (body.team_id == null) {
         if (!caller.superAdmin && !caller.epm && caller.kind !== 'feeder') throw notAuthorized();
       } else if (!writesTeam(caller, body.team_id)) throw notAuthorized();
       body.type = String(body.type).toLowerCase();
       body.name ??= body.display_name;
       body.display_name ??= body.name;
-      const duplicate = store
+      const duplicate = state
         .rows('components')
         .some(
           (c) =>
@@ -113,13 +113,13 @@ export function registerComponents(router: Router, context: RouteContext): void 
       team_id: null,
       data: {},
       tags: [],
-      released_at: new Date(store.clock()).toISOString().slice(0, -1),
+      released_at: new Date(state.clock()).toISOString().slice(0, -1),
     }),
   } satisfies Parameters<typeof registerResource>[2];
   registerResource(router, context, spec);
 
   const componentFile = (component: Row, fileId: string): Row => {
-    const file = store.find('component_files', fileId);
+    const file = state.find('component_files', fileId);
     if (!file || file.component_id !== component.id) throw notFound('component_file');
     return file;
   };
@@ -127,7 +127,7 @@ export function registerComponents(router: Router, context: RouteContext): void 
   router.get('/api/v1/components/:id/files', async (request) => {
     const caller = await context.caller(request);
     const component = visibleRow(context, spec, caller, request.params.id ?? '');
-    const files = store.rows('component_files').filter((file) => file.component_id === component.id);
+    const files = state.rows('component_files').filter((file) => file.component_id === component.id);
     return { status: 200, body: { component_files: files, _meta: { count: files.length } } };
   });
   router.post('/api/v1/components/:id/files', async (request) => {
@@ -135,14 +135,14 @@ export function registerComponents(router: Router, context: RouteContext): void 
     const component = visibleRow(context, spec, caller, request.params.id ?? '');
     if (!spec.canWrite(caller, component)) throw notAuthorized();
     const mime = String(request.headers['content-type'] ?? 'application/octet-stream');
-    const file = store.insert('component_files', {
+    const file = state.insert('component_files', {
       component_id: component.id,
       mime,
       md5: null,
       size: request.body.length,
     });
     file.name = file.id;
-    store.contents.set(file.id, Buffer.from(request.body));
+    state.contents.set(file.id, Buffer.from(request.body));
     return { status: 201, body: { component_file: file } };
   });
   router.get('/api/v1/components/:id/files/:file', async (request) => {
@@ -160,7 +160,7 @@ export function registerComponents(router: Router, context: RouteContext): void 
         'content-type': String(file.mime),
         'content-disposition': `attachment; filename=${file.id}`,
       },
-      body: store.contents.get(file.id) ?? Buffer.alloc(0),
+      body: state.contents.get(file.id) ?? Buffer.alloc(0),
     };
   });
   router.delete('/api/v1/components/:id/files/:file', async (request) => {
@@ -170,7 +170,7 @@ export function registerComponents(router: Router, context: RouteContext): void 
     checkIfMatch(request, file, 'component_file', 404, 'delete');
     if (!spec.canWrite(caller, component)) throw notAuthorized();
     file.state = 'archived';
-    store.contents.delete(file.id);
+    state.contents.delete(file.id);
     return { status: 204 };
   });
 }

@@ -1,8 +1,8 @@
 import type { EmulatorRequest, Router } from '@nimbus-sdk/core/testing';
 import { seesAll, writesTeam } from '../caller.js';
-import { dciError, notAuthorized, notFound } from '../dci-error.js';
+import { dciError, notAuthorized, notFound } from '../errors.js';
 import { summariseJunit } from '../junit.js';
-import type { RouteContext } from '../resource-routes.js';
+import type { RouteContext } from './resource-routes.js';
 
 /** Headers are matched loosely upstream (lower-case, `dci-` stripped, `-` → `_`). */
 function dciHeader(request: EmulatorRequest, name: string): string | undefined {
@@ -15,7 +15,7 @@ function dciHeader(request: EmulatorRequest, name: string): string | undefined {
 
 /** `/files`: raw-body uploads with DCI-* headers, streamed downloads, archive on delete. */
 export function registerFiles(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
 
   router.post('/api/v1/files', async (request) => {
     const caller = await context.caller(request);
@@ -24,19 +24,19 @@ export function registerFiles(router: Router, context: RouteContext): void {
     const jobstateId = dciHeader(request, 'jobstate_id');
     let jobId = dciHeader(request, 'job_id');
     if (jobstateId) {
-      const jobstate = store.find('jobstates', jobstateId);
+      const jobstate = state.find('jobstates', jobstateId);
       if (!jobstate) throw dciError(404, 'jobstate not found');
       jobId = String(jobstate.job_id);
     }
     if (!jobId) throw dciError(400, 'HTTP header DCI-JOB-ID or DCI-JOBSTATE-ID must be specified');
-    const job = store.find('jobs', jobId);
+    const job = state.find('jobs', jobId);
     if (!job || !(seesAll(caller) || caller.teamIds.has(String(job.team_id))))
       throw dciError(404, 'job not found');
     if (!writesTeam(caller, job.team_id)) throw notAuthorized();
     const mime = dciHeader(request, 'mime') ?? 'text/plain';
     const summary =
       mime === 'application/junit' ? summariseJunit(request.body.toString('utf8'), name) : undefined;
-    const file = store.insert('files', {
+    const file = state.insert('files', {
       name,
       mime,
       md5: null,
@@ -45,15 +45,15 @@ export function registerFiles(router: Router, context: RouteContext): void {
       jobstate_id: jobstateId ?? null,
       team_id: job.team_id,
     });
-    store.contents.set(file.id, request.body);
-    if (summary) store.junit.set(file.id, { ...summary });
-    store.touch(job);
+    state.contents.set(file.id, request.body);
+    if (summary) state.junit.set(file.id, { ...summary });
+    state.touch(job);
     return { status: 201, body: { file } };
   });
 
   const visibleFile = async (request: EmulatorRequest) => {
     const caller = await context.caller(request);
-    const file = store.find('files', request.params.id ?? '');
+    const file = state.find('files', request.params.id ?? '');
     if (!file || !(seesAll(caller) || caller.teamIds.has(String(file.team_id)))) throw notFound('file');
     return { caller, file };
   };
@@ -70,12 +70,12 @@ export function registerFiles(router: Router, context: RouteContext): void {
         'content-type': String(file.mime || 'text/plain'),
         'content-disposition': `attachment; filename=${String(file.name).replaceAll(' ', '_')}`,
       },
-      body: store.contents.get(file.id) ?? Buffer.alloc(0),
+      body: state.contents.get(file.id) ?? Buffer.alloc(0),
     };
   });
   router.get('/api/v1/files/:id/junit', async (request) => {
     const { file } = await visibleFile(request);
-    const summary = store.junit.get(file.id);
+    const summary = state.junit.get(file.id);
     if (!summary) throw dciError(400, 'file is not a junit file');
     return { status: 200, body: summary };
   });
@@ -83,10 +83,10 @@ export function registerFiles(router: Router, context: RouteContext): void {
     const { caller, file } = await visibleFile(request);
     if (!writesTeam(caller, file.team_id)) throw notAuthorized();
     file.state = 'archived';
-    store.contents.delete(file.id);
-    store.junit.delete(file.id);
-    const job = store.find('jobs', String(file.job_id));
-    if (job) store.touch(job);
+    state.contents.delete(file.id);
+    state.junit.delete(file.id);
+    const job = state.find('jobs', String(file.job_id));
+    if (job) state.touch(job);
     return { status: 204 };
   });
 }

@@ -2,13 +2,15 @@ import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import type { Caller } from '../caller.js';
 import { seesAll, writesTeam } from '../caller.js';
-import { notAuthorized } from '../dci-error.js';
-import { listAnswer, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { Row } from '../store.js';
-import { state, uuid } from './fields.js';
+import { notAuthorized } from '../errors.js';
+import type { Row } from '../state.js';
+import { rowState, uuid } from './fields.js';
 import { JOB_COLUMNS } from './jobs.js';
+import { listAnswer, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 
-const createSchema = z.object({ name: z.string().min(1), team_id: uuid, state: state.optional() }).strict();
+const createSchema = z
+  .object({ name: z.string().min(1), team_id: uuid, state: rowState.optional() })
+  .strict();
 
 /** `/pipelines` and `/pipelines/<id>/jobs`. */
 export function registerPipelines(router: Router, context: RouteContext): void {
@@ -35,7 +37,7 @@ export function registerPipelines(router: Router, context: RouteContext): void {
   router.get('/api/v1/pipelines/:id/jobs', async (request) => {
     const caller = await context.caller(request);
     const pipeline = visibleRow(context, spec, caller, request.params.id ?? '');
-    const jobs = context.store.rows('jobs').filter((job) => job.pipeline_id === pipeline.id);
+    const jobs = context.state.rows('jobs').filter((job) => job.pipeline_id === pipeline.id);
     return listAnswer(request, jobs, { plural: 'jobs', columns: JOB_COLUMNS });
   });
 }

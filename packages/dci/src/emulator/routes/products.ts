@@ -1,23 +1,23 @@
 import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import { seesAll } from '../caller.js';
-import { notAuthorized } from '../dci-error.js';
-import { parseBody, type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { Row } from '../store.js';
-import { state, uuid } from './fields.js';
+import { notAuthorized } from '../errors.js';
+import type { Row } from '../state.js';
+import { rowState, uuid } from './fields.js';
+import { parseBody, type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 
 const createSchema = z
   .object({
     name: z.string().min(1),
     label: z.string().optional(),
     description: z.string().optional(),
-    state: state.optional(),
+    state: rowState.optional(),
   })
   .strict();
 
 /** `/products`: super admin writes; non-admins see products linked to their teams. */
 export function registerProducts(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const spec = {
     table: 'products',
     singular: 'product',
@@ -30,7 +30,7 @@ export function registerProducts(router: Router, context: RouteContext): void {
     etagHeader: true,
     uniqueName: true,
     visible: (caller, row) =>
-      seesAll(caller) || [...(store.productTeams.get(row.id) ?? [])].some((team) => caller.teamIds.has(team)),
+      seesAll(caller) || [...(state.productTeams.get(row.id) ?? [])].some((team) => caller.teamIds.has(team)),
     authorizeCreate: (caller) => {
       if (!caller.superAdmin) throw notAuthorized();
     },
@@ -40,7 +40,7 @@ export function registerProducts(router: Router, context: RouteContext): void {
   registerResource(router, context, spec);
 
   const teamsOf = (product: Row) =>
-    [...(store.productTeams.get(product.id) ?? [])].map((id) => store.find('teams', id)).filter(Boolean);
+    [...(state.productTeams.get(product.id) ?? [])].map((id) => state.find('teams', id)).filter(Boolean);
 
   router.get('/api/v1/products/:id/teams', async (request) => {
     const caller = await context.caller(request);
@@ -53,17 +53,17 @@ export function registerProducts(router: Router, context: RouteContext): void {
     const product = visibleRow(context, spec, caller, request.params.id ?? '');
     if (!caller.superAdmin && !caller.epm) throw notAuthorized();
     const { team_id } = parseBody(request, z.object({ team_id: uuid }).strict());
-    if (!store.find('teams', team_id)) throw notAuthorized();
-    const links = store.productTeams.get(product.id) ?? new Set<string>();
+    if (!state.find('teams', team_id)) throw notAuthorized();
+    const links = state.productTeams.get(product.id) ?? new Set<string>();
     links.add(team_id);
-    store.productTeams.set(product.id, links);
+    state.productTeams.set(product.id, links);
     return { status: 201, body: { product_id: product.id, team_id } };
   });
   router.delete('/api/v1/products/:id/teams/:team', async (request) => {
     const caller = await context.caller(request);
     const product = visibleRow(context, spec, caller, request.params.id ?? '');
     if (!caller.superAdmin && !caller.epm) throw notAuthorized();
-    store.productTeams.get(product.id)?.delete(request.params.team ?? '');
+    state.productTeams.get(product.id)?.delete(request.params.team ?? '');
     return { status: 204 };
   });
 }

@@ -1,10 +1,10 @@
 import type { Router } from '@nimbus-sdk/core/testing';
 import { z } from 'zod';
 import { seesAll } from '../caller.js';
-import { notAuthorized } from '../dci-error.js';
-import { type RouteContext, registerResource, visibleRow } from '../resource-routes.js';
-import type { Row } from '../store.js';
-import { state } from './fields.js';
+import { notAuthorized } from '../errors.js';
+import type { Row } from '../state.js';
+import { rowState } from './fields.js';
+import { type RouteContext, registerResource, visibleRow } from './resource-routes.js';
 
 const fields = {
   name: z.string().min(1),
@@ -13,7 +13,7 @@ const fields = {
   sso_username: z.string().optional(),
   password: z.string().optional(),
   timezone: z.string().optional(),
-  state: state.optional(),
+  state: rowState.optional(),
 };
 const createSchema = z
   .object(fields)
@@ -30,7 +30,7 @@ export function withoutPassword(row: Row): Record<string, unknown> {
 
 /** `/users`: admin/EPM create; a stale etag answers 409. */
 export function registerUsers(router: Router, context: RouteContext): void {
-  const { store } = context;
+  const { state } = context;
   const spec = {
     table: 'users',
     singular: 'user',
@@ -56,7 +56,11 @@ export function registerUsers(router: Router, context: RouteContext): void {
     visible: (caller, row) =>
       seesAll(caller) ||
       row.id === caller.id ||
-      [...store.teamsOf(row.id)].some((team) => caller.teamIds.has(team)),
+      [...state.teamsOf(row.id)].some((team) => caller.teamIds.has(team)),
+    // Listing users is for super admins and EPM only; anyone else (a remoteci too) gets 401.
+    authorizeList: (caller) => {
+      if (!caller.superAdmin && !caller.epm) throw notAuthorized();
+    },
     authorizeCreate: (caller) => {
       if (!caller.superAdmin && !caller.epm) throw notAuthorized();
     },
@@ -77,12 +81,22 @@ export function registerUsers(router: Router, context: RouteContext): void {
   router.get('/api/v1/users/:id/teams', async (request) => {
     const caller = await context.caller(request);
     const user = visibleRow(context, spec, caller, request.params.id ?? '');
-    const teams = [...store.teamsOf(user.id)].map((id) => store.find('teams', id)).filter(Boolean);
+    const teams = [...state.teamsOf(user.id)].map((id) => state.find('teams', id)).filter(Boolean);
     return { status: 200, body: { teams, _meta: { count: teams.length } } };
   });
 
+  router.get('/api/v1/users/:id/remotecis', async (request) => {
+    const caller = await context.caller(request);
+    const user = visibleRow(context, spec, caller, request.params.id ?? '');
+    const remotecis = state
+      .rows('remotecis')
+      .filter((row) => state.remoteciUsers.get(row.id)?.has(user.id) === true)
+      .map(({ api_secret: _secret, ...row }) => row);
+    return { status: 200, body: { remotecis, _meta: { count: remotecis.length } } };
+  });
+
   function keepPasswordAside(row: Row): void {
-    if (typeof row.password === 'string') store.passwords.set(row.id, row.password);
+    if (typeof row.password === 'string') state.passwords.set(row.id, row.password);
     delete row.password;
   }
 }

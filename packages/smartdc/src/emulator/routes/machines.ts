@@ -1,7 +1,9 @@
-import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
-import { type CallContext, type CloudRoute, empty, json, param } from '../call-context.js';
+import { bareRecord, type EmulatorRequest } from '@nimbus-sdk/core/testing';
+import { type CallContext, type CloudRoutes, empty, json, param } from '../call-context.js';
 import { invalidArgument } from '../errors.js';
+import { checkedMetadata } from '../machine-metadata.js';
 import { type MachineFilters, machineView } from '../machine-store.js';
+import { checkedTags } from '../machine-tags.js';
 import { prefixed } from '../params.js';
 
 /** CloudAPI's default and maximum page size for ListMachines. */
@@ -38,82 +40,40 @@ function machineId(request: EmulatorRequest): string {
 }
 
 /** Machines: list (paged), get, create, actions, delete, and their firewall rules. */
-export const machineRoutes: CloudRoute[] = [
-  {
-    method: 'GET',
-    path: '/machines',
-    handler: (_req, call) => {
-      const { page, headers } = listPage(call);
-      return json(page.map(machineView), 200, headers);
-    },
-  },
-  {
-    method: 'HEAD',
-    path: '/machines',
-    handler: (_req, call) => empty(200, listPage(call).headers),
-  },
-  {
-    method: 'POST',
-    path: '/machines',
-    handler: (_req, { state, params }) => {
-      const machine = state.createMachine({
-        image: params.image ?? params.dataset,
-        package: params.package,
-        name: params.name,
-        networks: params.networks,
-        firewall_enabled: params.firewall_enabled,
-        deletion_protection: params.deletion_protection,
-        metadata: Object.fromEntries(
-          Object.entries(prefixed(params, 'metadata')).map(([k, v]) => [
-            k,
-            typeof v === 'string' ? v : JSON.stringify(v),
-          ]),
-        ),
-        tags: Object.fromEntries(
-          Object.entries(prefixed(params, 'tag')).filter(
-            (entry): entry is [string, string | number | boolean] =>
-              ['string', 'number', 'boolean'].includes(typeof entry[1]),
-          ),
-        ),
-      });
-      return json(machineView(machine), 201, { location: `/${state.account.login}/machines/${machine.id}` });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/machines/:id',
-    handler: (req, { state }) => json(machineView(state.machines.get(machineId(req)))),
-  },
-  {
-    method: 'HEAD',
-    path: '/machines/:id',
-    handler: (req, { state }) => {
-      state.machines.get(machineId(req));
-      return empty(200);
-    },
-  },
-  {
-    method: 'POST',
-    path: '/machines/:id',
-    handler: (req, { state, params }) => {
-      state.machines.action(machineId(req), params.action, params, (ref) => state.package(ref));
-      return empty(202);
-    },
-  },
-  {
-    method: 'DELETE',
-    path: '/machines/:id',
-    handler: (req, { state }) => {
-      state.machines.delete(machineId(req));
-      return empty(204);
-    },
-  },
-  {
-    method: 'GET',
-    path: '/machines/:id/fwrules',
-    handler: (req, { state }) => {
-      const machine = state.machines.get(machineId(req));
-      return json(machine.firewall_enabled ? [...state.fwrules.values()].filter((rule) => rule.enabled) : []);
-    },
-  },
-];
+export function registerMachines(routes: CloudRoutes): void {
+  routes.get('/machines', (_req, call) => {
+    const { page, headers } = listPage(call);
+    return json(page.map(machineView), 200, headers);
+  });
+  routes.head('/machines', (_req, call) => empty(200, listPage(call).headers));
+  routes.post('/machines', (_req, { state, params }) => {
+    const machine = state.createMachine({
+      image: params.image ?? params.dataset,
+      package: params.package,
+      name: params.name,
+      networks: params.networks,
+      firewall_enabled: params.firewall_enabled,
+      deletion_protection: params.deletion_protection,
+      metadata: bareRecord(checkedMetadata(prefixed(params, 'metadata'))),
+      tags: bareRecord(checkedTags(prefixed(params, 'tag'))),
+    });
+    return json(machineView(machine), 201, { location: `/${state.account.login}/machines/${machine.id}` });
+  });
+  routes.get('/machines/:id', (req, { state }) => json(machineView(state.machines.get(machineId(req)))));
+  routes.head('/machines/:id', (req, { state }) => {
+    state.machines.get(machineId(req));
+    return empty(200);
+  });
+  routes.post('/machines/:id', (req, { state, params }) => {
+    state.machines.action(machineId(req), params.action, params, (ref) => state.package(ref));
+    return empty(202);
+  });
+  routes.delete('/machines/:id', (req, { state }) => {
+    state.machines.delete(machineId(req));
+    return empty(204);
+  });
+  routes.get('/machines/:id/fwrules', (req, { state }) => {
+    const machine = state.machines.get(machineId(req));
+    return json(machine.firewall_enabled ? [...state.fwrules.values()].filter((rule) => rule.enabled) : []);
+  });
+}

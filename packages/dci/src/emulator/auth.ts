@@ -1,7 +1,7 @@
 import { type EmulatorRequest, verifyBasic, verifyBearer, verifyHmacV4 } from '@nimbus-sdk/core/testing';
 import { type Caller, callerFor } from './caller.js';
-import { dciError } from './dci-error.js';
-import type { DciStore, Row } from './store.js';
+import { dciError } from './errors.js';
+import type { DciState, Row } from './state.js';
 
 const SIGNATURE_SCHEMES = new Set(['DCI2-HMAC-SHA256', 'AWS4-HMAC-SHA256', 'DCI-HMAC-SHA256']);
 
@@ -11,7 +11,7 @@ function header(request: EmulatorRequest, name: string): string | undefined {
 }
 
 /** Answers the way `HmacMechanism` does: 401 unknown client type, 404 unknown id, 400 otherwise. */
-async function bySignature(request: EmulatorRequest, store: DciStore): Promise<Caller> {
+async function bySignature(request: EmulatorRequest, state: DciState): Promise<Caller> {
   let identity: { kind: 'remoteci' | 'feeder'; row: Row } | undefined;
   const result = await verifyHmacV4(request, {
     flavor: 'dci',
@@ -19,7 +19,7 @@ async function bySignature(request: EmulatorRequest, store: DciStore): Promise<C
       const [type = '', id = ''] = accessKey.split('/');
       if (type !== 'remoteci' && type !== 'feeder') throw dciError(401, 'identity does not exists.');
       const table = type === 'remoteci' ? 'remotecis' : 'feeders';
-      const row = store.find(table, id);
+      const row = state.find(table, id);
       if (!row) throw dciError(404, `${type} not found`);
       identity = { kind: type, row };
       return String(row.api_secret);
@@ -35,39 +35,39 @@ async function bySignature(request: EmulatorRequest, store: DciStore): Promise<C
     throw dciError(400, `HmacMechanism failed: ${reason}`);
   }
   if (!identity) throw dciError(400, 'HmacMechanism failed: bad or incomplete headers.');
-  return active(store, callerFor(store, identity.kind, identity.row));
+  return active(state, callerFor(state, identity.kind, identity.row));
 }
 
-async function byBasic(request: EmulatorRequest, store: DciStore): Promise<Caller> {
+async function byBasic(request: EmulatorRequest, state: DciState): Promise<Caller> {
   let user: Row | undefined;
   let attempted = '';
   const result = await verifyBasic(request, {
     // The login is a user name or an email; only active users may log in.
     lookupPassword: (login) => {
       attempted = login;
-      user = store
+      user = state
         .rows('users')
         .find((row) => row.state === 'active' && (row.name === login || row.email === login));
-      return user ? (store.passwords.get(user.id) ?? '') : undefined;
+      return user ? (state.passwords.get(user.id) ?? '') : undefined;
     },
   });
-  if (result.ok && user) return callerFor(store, 'user', user);
+  if (result.ok && user) return callerFor(state, 'user', user);
   if (!result.ok && result.kind === 'unknown-key') throw dciError(401, `User ${attempted} does not exists.`);
   throw dciError(401, 'Invalid user credentials');
 }
 
-async function byBearer(request: EmulatorRequest, store: DciStore): Promise<Caller> {
+async function byBearer(request: EmulatorRequest, state: DciState): Promise<Caller> {
   const result = await verifyBearer<Row>(request, {
     check: (token) => {
-      const issued = store.ssoTokens.get(token);
-      const user = issued === undefined ? undefined : store.find('users', issued.userId);
+      const issued = state.ssoTokens.get(token);
+      const user = issued === undefined ? undefined : state.find('users', issued.userId);
       if (!issued || !user) return { ok: false, kind: 'invalid' };
-      if (issued.expiresAt !== undefined && issued.expiresAt <= store.clock().getTime())
+      if (issued.expiresAt !== undefined && issued.expiresAt <= state.clock().getTime())
         return { ok: false, kind: 'expired' };
       return { ok: true, principal: user };
     },
   });
-  if (result.ok) return callerFor(store, 'user', result.principal);
+  if (result.ok) return callerFor(state, 'user', result.principal);
   throw dciError(
     401,
     result.kind === 'expired'
@@ -77,22 +77,22 @@ async function byBearer(request: EmulatorRequest, store: DciStore): Promise<Call
 }
 
 /** A remoteci or feeder of an inactive team is refused with 412, as upstream. */
-function active(store: DciStore, caller: Caller): Caller {
+function active(state: DciState, caller: Caller): Caller {
   for (const teamId of caller.teamIds) {
-    const team = store.find('teams', teamId);
+    const team = state.find('teams', teamId);
     if (team && team.state !== 'active') throw dciError(412, `team ${String(team.name)} not active`);
   }
   return caller;
 }
 
 /** Authenticates a request by the first token of its Authorization header, like dci-control-server. */
-export async function authenticate(request: EmulatorRequest, store: DciStore): Promise<Caller> {
+export async function authenticate(request: EmulatorRequest, state: DciState): Promise<Caller> {
   const authorization = header(request, 'authorization');
   if (!authorization) throw dciError(401, 'Authorization header missing');
   const space = authorization.indexOf(' ');
   const scheme = space === -1 ? authorization : authorization.slice(0, space);
-  if (SIGNATURE_SCHEMES.has(scheme)) return bySignature(request, store);
-  if (scheme === 'Basic') return byBasic(request, store);
-  if (scheme === 'Bearer') return byBearer(request, store);
+  if (SIGNATURE_SCHEMES.has(scheme)) return bySignature(request, state);
+  if (scheme === 'Basic') return byBasic(request, state);
+  if (scheme === 'Bearer') return byBearer(request, state);
   throw dciError(401, `Authorization scheme ${scheme} unknown`);
 }

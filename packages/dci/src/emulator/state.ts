@@ -43,12 +43,33 @@ export function newApiSecret(): string {
 }
 
 /** In-memory state of one emulator: rows, links, passwords, file bytes. */
-export class DciStore {
+export class DciState {
   readonly tables: Record<TableName, Map<string, Row>>;
   /** `userId` → team ids. */
   readonly memberships = new Map<string, Set<string>>();
   /** `productId` → team ids with access. */
   readonly productTeams = new Map<string, Set<string>>();
+  /** `topicId` → ids of the users notified of its jobs. */
+  readonly topicSubscribers = new Map<string, Set<string>>();
+  /** `teamId` → ids of the teams whose components it may see. */
+  readonly componentPermissions = new Map<string, Set<string>>();
+  /** Unguessable download tokens of v2 presigned URLs → the file and when the URL expires. */
+  readonly presigned = new Map<
+    string,
+    { table: 'files' | 'component_files'; id: string; expiresAt: number }
+  >();
+  /** The feed of jobs entering a final status, oldest first, `id` being the sequence number. */
+  readonly jobsEvents: {
+    id: number;
+    job_id: string;
+    topic_id: string;
+    status: string;
+    created_at: string;
+  }[] = [];
+  /** The consumer's position in {@link jobsEvents}, with its own etag. */
+  jobsEventsSequence = { sequence: 0, etag: newEtag() };
+  /** `remoteciId` → ids of the users attached to it. */
+  readonly remoteciUsers = new Map<string, Set<string>>();
   /** `jobId` → component ids. */
   readonly jobComponents = new Map<string, string[]>();
   /** `jobId` → key/value metrics. */
@@ -118,6 +139,10 @@ export class DciStore {
     for (const map of [
       this.memberships,
       this.productTeams,
+      this.remoteciUsers,
+      this.topicSubscribers,
+      this.componentPermissions,
+      this.presigned,
       this.jobComponents,
       this.jobKeyValues,
       this.passwords,
@@ -127,5 +152,7 @@ export class DciStore {
     ]) {
       map.clear();
     }
+    this.jobsEvents.length = 0;
+    this.jobsEventsSequence = { sequence: 0, etag: newEtag() };
   }
 }

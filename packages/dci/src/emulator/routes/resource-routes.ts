@@ -1,22 +1,23 @@
 import type { EmulatorRequest, EmulatorResponse, Router } from '@nimbus-sdk/core/testing';
 import type { z } from 'zod';
-import type { Caller } from './caller.js';
-import { dciError, malformed, notAuthorized, notFound } from './dci-error.js';
-import { jsonRequestBody } from './json-request.js';
-import { listRows } from './list-rows.js';
-import type { DciStore, Row, TableName } from './store.js';
+import type { Caller } from '../caller.js';
+import { dciError, malformed, notAuthorized, notFound } from '../errors.js';
+import { jsonRequestBody } from '../json-request.js';
+import { listRows } from '../list-rows.js';
+import { schemaErrors } from '../schema-messages.js';
+import type { DciState, Row, TableName } from '../state.js';
 
-/** What every emulator route needs: the store and the caller of the request. */
+/** What every emulator route needs: the state and the caller of the request. */
 export interface RouteContext {
-  store: DciStore;
+  state: DciState;
   caller(request: EmulatorRequest): Promise<Caller>;
 }
 
 /** Parses a JSON body with `schema`, answering 400 `Request malformed` like the server's JSON schema. */
 export function parseBody<T>(request: EmulatorRequest, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(jsonRequestBody(request));
+  const result = schema.safeParse(jsonRequestBody(request), { reportInput: true });
   if (result.success) return result.data;
-  throw malformed(result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`));
+  throw malformed(schemaErrors(result.error.issues));
 }
 
 function header(request: EmulatorRequest, name: string): string | undefined {
@@ -64,6 +65,8 @@ export interface ResourceSpec {
   /** Whether GET one answers an ETag header (not for pipelines). */
   etagHeader: boolean;
   visible(caller: Caller, row: Row): boolean;
+  /** Throws when the caller may not list this resource at all (401 upstream). */
+  authorizeList?(caller: Caller): void;
   /** Throws when the caller may not create this body. */
   authorizeCreate(caller: Caller, body: Record<string, unknown>): void;
   canWrite(caller: Caller, row: Row): boolean;
@@ -80,12 +83,12 @@ export interface ResourceSpec {
 
 /** Rows of `spec` the caller may see. */
 export function visibleRows(context: RouteContext, spec: ResourceSpec, caller: Caller): Row[] {
-  return context.store.rows(spec.table).filter((row) => spec.visible(caller, row));
+  return context.state.rows(spec.table).filter((row) => spec.visible(caller, row));
 }
 
 /** One row the caller may see, or a 404. */
 export function visibleRow(context: RouteContext, spec: ResourceSpec, caller: Caller, id: string): Row {
-  const row = context.store.find(spec.table, id);
+  const row = context.state.find(spec.table, id);
   if (!row || !spec.visible(caller, row)) throw notFound(spec.singular);
   return row;
 }
@@ -103,7 +106,7 @@ export function listAnswer(
 
 function clash(context: RouteContext, spec: ResourceSpec, name: unknown, except?: string): void {
   if (!spec.uniqueName || name === undefined) return;
-  const taken = context.store.rows(spec.table).some((row) => row.name === name && row.id !== except);
+  const taken = context.state.rows(spec.table).some((row) => row.name === name && row.id !== except);
   if (taken) throw dciError(409, `conflict on ${spec.plural}`, { error: { name: 'already_exists' } });
 }
 
@@ -118,6 +121,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
 
   router.get(base, async (request) => {
     const caller = await context.caller(request);
+    spec.authorizeList?.(caller);
     return listAnswer(request, visibleRows(context, spec, caller), spec);
   });
 
@@ -137,7 +141,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     if (caller.readOnly && !caller.superAdmin) throw notAuthorized();
     spec.authorizeCreate(caller, body);
     clash(context, spec, body.name);
-    const row = context.store.insert(spec.table, { ...spec.defaults(caller, body, request), ...body });
+    const row = context.state.insert(spec.table, { ...spec.defaults(caller, body, request), ...body });
     spec.afterCreate?.(row, caller);
     return { status: 201, headers: { etag: row.etag }, body: { [spec.singular]: view(row, 'create') } };
   });
@@ -150,8 +154,10 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     writeGuard(caller, row);
     clash(context, spec, body.name, row.id);
     const before = { ...row };
-    Object.assign(row, body);
-    context.store.touch(row);
+    // The schema is strict, so `body` holds only its own known keys; set them as data properties.
+    for (const [key, value] of Object.entries(body))
+      Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+    context.state.touch(row);
     spec.afterUpdate?.(row, before, caller);
     return { status: 200, headers: { etag: row.etag }, body: { [spec.singular]: view(row, 'update') } };
   });
@@ -162,7 +168,7 @@ export function registerResource(router: Router, context: RouteContext, spec: Re
     checkIfMatch(request, row, spec.singular, spec.staleDelete, 'delete');
     writeGuard(caller, row);
     row.state = 'archived';
-    context.store.touch(row);
+    context.state.touch(row);
     spec.afterDelete?.(row);
     return { status: 204 };
   });
