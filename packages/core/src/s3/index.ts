@@ -4,6 +4,13 @@
  * uploads; resumable downloads; prefix deletes; progress events.
  */
 export { createS3Client, type S3ClientOptions, type S3Credentials } from './client.js';
+export {
+  type DeleteFailure,
+  type DeletePrefixOptions,
+  deletePrefix,
+  PartialDeleteError,
+} from './delete-prefix.js';
+export { type DownloadFileOptions, type DownloadResult, downloadFile } from './download-file.js';
 export { endpointFromEnv } from './endpoint-from-env.js';
 export { multipartEtag, unquoteEtag } from './etag.js';
 export { formatProgressJsonLine } from './progress-json.js';
