@@ -153,7 +153,7 @@ export async function multipartUpload(
       bucket: options.bucket,
       key: options.key,
       etag: expected,
-      md5: reader.wholeMd5().toString('hex'),
+      md5: (await reader.wholeMd5()).toString('hex'),
       size: stat.size,
       parts: parts.length,
       resumedParts,

@@ -14,6 +14,7 @@ import {
   type UploadFileOptions,
   type UploadResult,
 } from './upload-options.js';
+import { inlineMd5, type WholeFileMd5, workerMd5 } from './whole-file-md5.js';
 
 /**
  * Uploads a local file, reading each byte from disk once: the whole-file MD5 and every part's MD5
@@ -29,6 +30,7 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadResu
   const checked = checkUploadOptions(options);
   const policy = resolveS3Retry(options.retry);
   const handle = await open(options.path, 'r');
+  let whole: WholeFileMd5 | undefined;
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
@@ -50,10 +52,20 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadResu
       { direction: 'upload', bucket: options.bucket, key: options.key, bytesTotal: stat.size, partsTotal },
       options.onProgress,
     );
-    const reader = new FilePartReader(handle, stat.size, partSize);
-    if (stat.size < partSize) return await putSingle(options, reader, policy, meter);
+    if (stat.size < partSize) {
+      return await putSingle(
+        options,
+        new FilePartReader(handle, stat.size, partSize, inlineMd5(), 1, false),
+        policy,
+        meter,
+      );
+    }
+    whole = workerMd5();
+    // One buffer beyond the parts in flight lets the next part be read while they are sent.
+    const reader = new FilePartReader(handle, stat.size, partSize, whole, checked.concurrency + 1, true);
     return await multipartUpload(options, stat, reader, start, checked.concurrency, policy, meter);
   } finally {
+    await whole?.close();
     await handle.close();
   }
 }
