@@ -66,6 +66,7 @@ export async function multipartUpload(
     stop.abort();
   };
   const md5s: Buffer[] = [];
+  let stage: 'sending' | 'completing' | 'completed' = 'sending';
   let resumedParts = 0;
   try {
     await stateWrites;
@@ -119,6 +120,7 @@ export async function multipartUpload(
     const expected = multipartEtag(md5s);
     const parts = [...finished.values()].sort((a, b) => a.partNumber - b.partNumber);
     let completed: string;
+    stage = 'completing';
     try {
       completed = await calls.complete(uploadId, parts, options.signal);
     } catch (error) {
@@ -126,6 +128,8 @@ export async function multipartUpload(
       if (!(isApiError(error) && error.status === 404)) throw error;
       completed = '';
     }
+    // From here the object exists: a mismatch is reported as is, there is no upload left to abort.
+    stage = 'completed';
     if (completed && completed !== expected) {
       throw new IntegrityError(
         `CompleteMultipartUpload ${calls.target}: the object's ETag is not the one computed from the parts`,
@@ -159,7 +163,7 @@ export async function multipartUpload(
       resumedParts,
     };
   } catch (thrown) {
-    if (thrown instanceof IntegrityError) throw thrown;
+    if (stage === 'completed') throw thrown;
     const cause = toApiError(thrown, `upload of ${calls.target}`);
     throw await settleAfterFailure(calls, uploadId, cause, keep, options.resumeState);
   }

@@ -27,7 +27,8 @@ export const isUploadPart: RequestMatcher = (r) =>
 type Fault =
   | { kind: 'reset'; afterBodyBytes: number }
   | { kind: 'status'; status: number }
-  | { kind: 'stall' };
+  | { kind: 'stall' }
+  | { kind: 'etag'; etag: string };
 
 interface Rule {
   readonly fault: Fault;
@@ -48,6 +49,8 @@ export interface S3FaultProxy {
   failWith(status: number, match?: RequestMatcher, nth?: number): this;
   /** Never answers the `nth` matching request: its client must time out. */
   stall(match?: RequestMatcher, nth?: number): this;
+  /** Forwards the `nth` matching request but replaces the ETag of its answer, as a buggy server might. */
+  rewriteEtag(etag: string, match?: RequestMatcher, nth?: number): this;
   /** Number of requests seen that `match` accepts. */
   count(match: RequestMatcher): number;
   /** Drops pending faults and the request log. */
@@ -122,7 +125,8 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
       agent,
     });
     forward.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const answerHeaders = fault?.kind === 'etag' ? { ...answer.headers, etag: fault.etag } : answer.headers;
+      res.writeHead(answer.statusCode ?? 502, answerHeaders);
       answer.pipe(res);
     });
     forward.on('error', () => res.destroy());
@@ -178,6 +182,10 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
     },
     stall(match = any, nth = 1) {
       add({ kind: 'stall' }, match, nth);
+      return proxy;
+    },
+    rewriteEtag(etag, match = any, nth = 1) {
+      add({ kind: 'etag', etag }, match, nth);
       return proxy;
     },
     count: (match) => requests.filter(match).length,

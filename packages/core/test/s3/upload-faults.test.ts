@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ResumeState, UploadFailedError, uploadFile } from '../../src/s3/index.js';
+import { IntegrityError, type ResumeState, UploadFailedError, uploadFile } from '../../src/s3/index.js';
 import { type LocalS3, localS3FromEnv } from '../../src/testing/local-s3.js';
 import { isUploadPart, type S3FaultProxy, startS3FaultProxy } from '../../src/testing/s3-fault-proxy.js';
 import { expectedEtag, MIB, md5, PART, type S3Fixture, s3Fixture } from './s3-fixture.js';
@@ -204,5 +204,38 @@ describe.skipIf(!lab)('uploadFile through a fault-injecting proxy in front of Ce
     expect((await s3.read('changed')).equals(second)).toBe(true);
     expect(await s3.openUploads('changed')).not.toContain(stale);
     expect(await s3.openUploads('changed')).toEqual([]);
+  });
+
+  it('fails, never silently succeeds, when a part comes back with an ETag that is not its MD5', async () => {
+    const path = await s3.file('bad-part.bin', fourParts());
+    proxy.rewriteEtag('"00000000000000000000000000000000"', isUploadPart, 2);
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'bad-part',
+      path,
+      partSize: PART,
+      retry: fastRetry,
+    }).catch((e: unknown) => e);
+    expect((error as UploadFailedError).multipartUpload).toBe('aborted');
+    expect((error as Error).cause).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toMatch(/part ETag is not the part's MD5/);
+    expect(await s3.openUploads('bad-part')).toEqual([]);
+  });
+
+  it('fails when the stored object reports another ETag than the one computed from the parts', async () => {
+    const path = await s3.file('bad-head.bin', fourParts());
+    proxy.rewriteEtag('"0123456789abcdef0123456789abcdef-4"', (r) => r.method === 'HEAD');
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'bad-head',
+      path,
+      partSize: PART,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toMatch(
+      /HeadObject .*expected [0-9a-f]{32}-4, got 0123456789abcdef0123456789abcdef-4/,
+    );
   });
 });
