@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SIZE = 1024 * 1024 * 1024;
-const PART_SIZE = 8 * 1024 * 1024;
-const CONCURRENCY = 4;
+const PART_SIZE = Number(process.env.S3_BENCH_PART_MIB ?? 8) * 1024 * 1024;
+const CONCURRENCY = Number(process.env.S3_BENCH_CONCURRENCY ?? 4);
 const ROUNDS = Number(process.env.S3_BENCH_ROUNDS ?? 2);
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
 const PYTHON = ['/usr/bin/python3', 'python3'].find(
@@ -147,7 +147,8 @@ async function parentMain() {
     let boto3Version = '';
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate the order so no tool always runs on the fullest OSD.
-      const order = round % 2 === 0 ? Object.keys(tools) : Object.keys(tools).reverse();
+      const chosen = process.env.S3_BENCH_TOOLS?.split(',') ?? Object.keys(tools);
+      const order = round % 2 === 0 ? chosen : [...chosen].reverse();
       for (const tool of order) {
         const key = `${tool}-${round}`;
         const r = await tools[tool](key);
@@ -168,6 +169,7 @@ async function parentMain() {
 }
 
 function report(results, boto3Version) {
+  if (Object.values(results).some((r) => r.length === 0)) return; // a partial run (S3_BENCH_TOOLS) has nothing to compare
   const best = (tool) => results[tool].reduce((a, b) => (a.seconds <= b.seconds ? a : b));
   const rate = (r) => SIZE / 2 ** 20 / r.seconds;
   const ours = best('uploadFile');

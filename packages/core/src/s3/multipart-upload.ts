@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs';
-import type { ApiError } from '../errors/api-error.js';
-import { isApiError } from '../errors/api-error.js';
+import { ApiError, isApiError } from '../errors/api-error.js';
 import { multipartEtag } from './etag.js';
 import type { FilePart, FilePartReader } from './file-part-reader.js';
+import { stampMd5Metadata } from './md5-metadata.js';
 import { MultipartCalls } from './multipart-calls.js';
 import { type FinishedPart, type ResumeState, removeResumeState, writeResumeState } from './resume-state.js';
 import type { S3RetryPolicy } from './retry-options.js';
@@ -152,12 +152,36 @@ export async function multipartUpload(
         String(head.size),
       );
     }
+    const md5 = (await reader.wholeMd5()).toString('hex');
+    if (options.md5Metadata) {
+      await stampMd5Metadata({
+        client: options.client,
+        bucket: options.bucket,
+        key: options.key,
+        size: stat.size,
+        partSize: start.partSize,
+        etag: expected,
+        contentType: options.contentType,
+        metadata: { ...options.metadata, [options.md5Metadata]: md5 },
+        concurrency,
+        policy,
+        onRetry: options.onRetry,
+        signal: options.signal,
+      }).catch((error: unknown) => {
+        const cause = toApiError(error, `adding ${options.md5Metadata} metadata to ${calls.target}`);
+        throw new ApiError(
+          cause.code,
+          `${calls.target} was uploaded and verified (ETag ${expected}, MD5 ${md5}), but ${cause.message}; the object keeps its other metadata`,
+          { cause, retryable: cause.retryable },
+        );
+      });
+    }
     if (options.resumeState) await removeResumeState(options.resumeState);
     return {
       bucket: options.bucket,
       key: options.key,
       etag: expected,
-      md5: (await reader.wholeMd5()).toString('hex'),
+      md5,
       size: stat.size,
       parts: parts.length,
       resumedParts,

@@ -31,7 +31,14 @@ export async function putSingle(
             ContentLength: part.bytes.length,
             ContentMD5: part.md5.toString('base64'),
             ...(options.contentType ? { ContentType: options.contentType } : {}),
-            ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
+            ...(options.metadata || options.md5Metadata
+              ? {
+                  Metadata: {
+                    ...options.metadata,
+                    ...(options.md5Metadata ? { [options.md5Metadata]: md5 } : {}),
+                  },
+                }
+              : {}),
           }),
         ),
         { abortSignal: signal },
