@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { WholeFileMd5 } from './whole-file-md5.js';
+import type { Md5Hashers } from './md5-workers.js';
 
-/** One part of a file, read once, with its MD5. */
+/** One part of a file, read once; its MD5 is computed while the next part is read. */
 export interface FilePart {
   /** 1-based, as S3 numbers parts. */
   readonly partNumber: number;
   readonly offset: number;
   readonly bytes: Buffer;
-  readonly md5: Buffer;
+  readonly md5: Promise<Buffer>;
   /** Settles once the whole-file MD5 has consumed these bytes. */
   readonly wholeHashed: Promise<void>;
 }
-
-// Hashing 8+ MiB in one call would hold the event loop for tens of milliseconds while other
-// parts' sockets wait to be fed; slices with a yield between keep every upload moving.
-const HASH_SLICE = 1 << 20;
 
 /**
  * Reads a file front to back exactly once, one part at a time into at most `maxBuffers` recycled
@@ -28,7 +22,7 @@ export class FilePartReader {
   readonly #handle: FileHandle;
   readonly #size: number;
   readonly #partSize: number;
-  readonly #whole: WholeFileMd5;
+  readonly #md5: Md5Hashers;
   readonly #maxBuffers: number;
   readonly #shared: boolean;
   readonly #free: Buffer[] = [];
@@ -36,21 +30,19 @@ export class FilePartReader {
   #bufferReturned: (() => void) | undefined;
   #offset = 0;
   #partNumber = 0;
-  /** Bytes this reader has taken from the file. */
-  bytesRead = 0;
 
   constructor(
     handle: FileHandle,
     size: number,
     partSize: number,
-    whole: WholeFileMd5,
+    md5: Md5Hashers,
     maxBuffers: number,
     shared: boolean,
   ) {
     this.#handle = handle;
     this.#size = size;
     this.#partSize = partSize;
-    this.#whole = whole;
+    this.#md5 = md5;
     this.#maxBuffers = maxBuffers;
     this.#shared = shared;
   }
@@ -71,19 +63,12 @@ export class FilePartReader {
       }
       filled += bytesRead;
     }
-    this.bytesRead += length;
-    const wholeHashed = this.#whole.update(bytes);
-    const partHash = createHash('md5');
-    for (let at = 0; at < length; at += HASH_SLICE) {
-      partHash.update(bytes.subarray(at, Math.min(length, at + HASH_SLICE)));
-      if (at + HASH_SLICE < length) await yieldToLoop();
-    }
     const part = {
       partNumber: ++this.#partNumber,
       offset: this.#offset,
       bytes,
-      md5: partHash.digest(),
-      wholeHashed,
+      wholeHashed: this.#md5.update(bytes),
+      md5: this.#md5.part(bytes),
     };
     this.#offset += length;
     return part;
@@ -92,7 +77,7 @@ export class FilePartReader {
   /** Gives a part's buffer back once nothing references its bytes any more. */
   release(part: FilePart): void {
     const whole = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.buffer.byteLength);
-    void part.wholeHashed.then(() => {
+    void Promise.allSettled([part.wholeHashed, part.md5]).then(() => {
       this.#free.push(whole);
       this.#bufferReturned?.();
     });
@@ -100,7 +85,7 @@ export class FilePartReader {
 
   /** The whole-file MD5, once every part was read. */
   wholeMd5(): Promise<Buffer> {
-    return this.#whole.digest();
+    return this.#md5.digest();
   }
 
   async #takeBuffer(length: number): Promise<Buffer> {

@@ -65,7 +65,7 @@ export async function multipartUpload(
     failure ??= toApiError(error, what);
     stop.abort();
   };
-  const md5s: Buffer[] = [];
+  const md5s: Promise<Buffer>[] = [];
   let stage: 'sending' | 'completing' | 'completed' = 'sending';
   let resumedParts = 0;
   try {
@@ -87,26 +87,23 @@ export async function multipartUpload(
       }
       if (!part) break;
       md5s.push(part.md5);
-      const md5 = part.md5.toString('hex');
-      const size = part.bytes.length;
-      const listed = start.listed.get(part.partNumber);
-      if (listed && listed.etag === md5 && listed.size === size) {
-        record({ partNumber: part.partNumber, etag: listed.etag, md5, size });
-        resumedParts += 1;
-        meter.skipped(size);
-        reader.release(part);
-        continue;
-      }
       const sending = part;
-      const task: Promise<void> = calls
-        .uploadPart(uploadId, sending, signal)
-        .then(
-          (etag) => {
-            record({ partNumber: sending.partNumber, etag, md5, size });
-            meter.moved(size);
-          },
-          (error: unknown) => fail(error, `UploadPart ${sending.partNumber} of ${calls.target}`),
-        )
+      const task: Promise<void> = (async () => {
+        const digest = await sending.md5;
+        const md5 = digest.toString('hex');
+        const size = sending.bytes.length;
+        const listed = start.listed.get(sending.partNumber);
+        if (listed && listed.etag === md5 && listed.size === size) {
+          record({ partNumber: sending.partNumber, etag: listed.etag, md5, size });
+          resumedParts += 1;
+          meter.skipped(size);
+          return;
+        }
+        const etag = await calls.uploadPart(uploadId, sending, digest, signal);
+        record({ partNumber: sending.partNumber, etag, md5, size });
+        meter.moved(size);
+      })()
+        .catch((error: unknown) => fail(error, `UploadPart ${sending.partNumber} of ${calls.target}`))
         .finally(() => {
           inFlight.delete(task);
           reader.release(sending);
@@ -117,7 +114,7 @@ export async function multipartUpload(
     await stateWrites;
     if (failure) throw failure;
 
-    const expected = multipartEtag(md5s);
+    const expected = multipartEtag(await Promise.all(md5s));
     const parts = [...finished.values()].sort((a, b) => a.partNumber - b.partNumber);
     let completed: string;
     stage = 'completing';

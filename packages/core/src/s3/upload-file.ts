@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { isApiError } from '../errors/api-error.js';
 import { ValidationError } from '../errors/client-errors.js';
 import { FilePartReader } from './file-part-reader.js';
+import { inlineMd5, type Md5Hashers, workerMd5 } from './md5-workers.js';
 import { MultipartCalls } from './multipart-calls.js';
 import { type MultipartStart, multipartUpload } from './multipart-upload.js';
 import { putSingle } from './put-single.js';
@@ -14,7 +15,6 @@ import {
   type UploadFileOptions,
   type UploadResult,
 } from './upload-options.js';
-import { inlineMd5, type WholeFileMd5, workerMd5 } from './whole-file-md5.js';
 
 /**
  * Uploads a local file, reading each byte from disk once: the whole-file MD5 and every part's MD5
@@ -30,7 +30,7 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadResu
   const checked = checkUploadOptions(options);
   const policy = resolveS3Retry(options.retry);
   const handle = await open(options.path, 'r');
-  let whole: WholeFileMd5 | undefined;
+  let whole: Md5Hashers | undefined;
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
@@ -60,7 +60,7 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadResu
         meter,
       );
     }
-    whole = workerMd5();
+    whole = workerMd5(checked.concurrency);
     // One buffer beyond the parts in flight lets the next part be read while they are sent.
     const reader = new FilePartReader(handle, stat.size, partSize, whole, checked.concurrency + 1, true);
     return await multipartUpload(options, stat, reader, start, checked.concurrency, policy, meter);
