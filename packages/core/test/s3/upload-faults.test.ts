@@ -238,4 +238,64 @@ describe.skipIf(!lab)('uploadFile through a fault-injecting proxy in front of Ce
       /HeadObject .*expected [0-9a-f]{32}-4, got 0123456789abcdef0123456789abcdef-4/,
     );
   });
+
+  it('gives up at the retry deadline on a part that stalls every time, and aborts the upload', async () => {
+    const path = await s3.file('deadline.bin', fourParts());
+    const patient = s3.clientVia(proxy.url, { requestTimeoutMs: 60_000 });
+    for (let i = 0; i < 20; i++) proxy.stall((r) => isUploadPart(r) && r.query.get('partNumber') === '1');
+    const error = await uploadFile({
+      client: patient,
+      bucket: s3.bucket,
+      key: 'deadline',
+      path,
+      partSize: PART,
+      retry: { ...fastRetry, deadlineMs: 800 },
+    }).catch((e: unknown) => e);
+    patient.destroy();
+    expect((error as UploadFailedError).code).toBe('TIMEOUT');
+    expect((error as Error).message).toMatch(/UploadPart 1 .*gave up after 800 ms .*was aborted/);
+    expect(await s3.openUploads('deadline')).toEqual([]);
+  });
+
+  it('refuses a resume state that is not one, or belongs to another object, before sending anything', async () => {
+    const path = await s3.file('state-check.bin', fourParts());
+    const garbage = `${s3.dir}/garbage.state.json`;
+    await writeFile(garbage, 'not json');
+    await expect(
+      uploadFile({
+        client: viaProxy,
+        bucket: s3.bucket,
+        key: 'state-check',
+        path,
+        partSize: PART,
+        resumeState: garbage,
+      }),
+    ).rejects.toThrow(/is not an upload resume state file \(it is not JSON\)/);
+    const other = `${s3.dir}/other.state.json`;
+    await writeFile(
+      other,
+      JSON.stringify({
+        version: 1,
+        bucket: s3.bucket,
+        key: 'elsewhere',
+        uploadId: 'x',
+        partSize: PART,
+        fileSize: 1,
+        fileMtimeMs: 1,
+        parts: [],
+      }),
+    );
+    await expect(
+      uploadFile({
+        client: viaProxy,
+        bucket: s3.bucket,
+        key: 'state-check',
+        path,
+        partSize: PART,
+        resumeState: other,
+      }),
+    ).rejects.toThrow(/belongs to s3:\/\/.*\/elsewhere/);
+    expect(proxy.requests).toEqual([]);
+    expect(await readFile(garbage, 'utf8')).toBe('not json');
+  });
 });
