@@ -28,7 +28,8 @@ type Fault =
   | { kind: 'reset'; afterBodyBytes: number }
   | { kind: 'status'; status: number }
   | { kind: 'stall' }
-  | { kind: 'etag'; etag: string };
+  | { kind: 'etag'; etag: string }
+  | { kind: 'cut-answer'; afterBodyBytes: number };
 
 interface Rule {
   readonly fault: Fault;
@@ -49,6 +50,8 @@ export interface S3FaultProxy {
   failWith(status: number, match?: RequestMatcher, nth?: number): this;
   /** Never answers the `nth` matching request: its client must time out. */
   stall(match?: RequestMatcher, nth?: number): this;
+  /** Forwards the `nth` matching request, then resets the connection after `afterBodyBytes` bytes of the answer's body. */
+  cutAnswer(afterBodyBytes: number, match?: RequestMatcher, nth?: number): this;
   /** Forwards the `nth` matching request but replaces the ETag of its answer, as a buggy server might. */
   rewriteEtag(etag: string, match?: RequestMatcher, nth?: number): this;
   /** Number of requests seen that `match` accepts. */
@@ -127,7 +130,23 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
     forward.on('response', (answer) => {
       const answerHeaders = fault?.kind === 'etag' ? { ...answer.headers, etag: fault.etag } : answer.headers;
       res.writeHead(answer.statusCode ?? 502, answerHeaders);
-      answer.pipe(res);
+      if (fault?.kind !== 'cut-answer') {
+        answer.pipe(res);
+        return;
+      }
+      let sent = 0;
+      answer.on('data', (chunk: Buffer) => {
+        if (sent + chunk.length < fault.afterBodyBytes) {
+          sent += chunk.length;
+          res.write(chunk);
+          return;
+        }
+        res.write(chunk.subarray(0, fault.afterBodyBytes - sent));
+        answer.destroy();
+        const socket = res.socket as (Socket & { resetAndDestroy?: () => void }) | null;
+        if (socket?.resetAndDestroy) socket.resetAndDestroy();
+        else socket?.destroy();
+      });
     });
     forward.on('error', () => res.destroy());
     let bodyBytes = 0;
@@ -182,6 +201,13 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
     },
     stall(match = any, nth = 1) {
       add({ kind: 'stall' }, match, nth);
+      return proxy;
+    },
+    cutAnswer(afterBodyBytes, match = any, nth = 1) {
+      if (!Number.isInteger(afterBodyBytes) || afterBodyBytes < 0) {
+        throw new RangeError(`afterBodyBytes must be a whole number >= 0, got ${afterBodyBytes}`);
+      }
+      add({ kind: 'cut-answer', afterBodyBytes }, match, nth);
       return proxy;
     },
     rewriteEtag(etag, match = any, nth = 1) {

@@ -119,4 +119,29 @@ describe.skipIf(!lab)('downloadFile against Ceph RGW', () => {
     expect(result.md5).toBe(objectMd5);
     expect(proxy.count(isGet)).toBe(2);
   });
+
+  it('continues from the last byte written when the answer is cut mid-stream', async () => {
+    const dest = join(s3.dir, 'cut.bin');
+    const cutAt = PART + 4096;
+    proxy.cutAnswer(cutAt, isGet);
+    const retried: string[] = [];
+    const result = await downloadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'dl/multi',
+      path: dest,
+      md5: objectMd5,
+      retry: { baseDelayMs: 1 },
+      onRetry: (r) => retried.push(r.error.code),
+    });
+    expect(retried).toEqual(['NETWORK']);
+    const ranges = proxy.requests.filter(isGet).map((r) => String(r.headers.range));
+    expect(ranges[0]).toBe('bytes=0-');
+    // The retry asks only for what is missing (at or after the cut; what reached the file is kept).
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(ranges[1] ?? '')?.[1]);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(resumedAt).toBeLessThanOrEqual(cutAt);
+    expect(result.md5).toBe(objectMd5);
+    expect((await readFile(dest)).equals(bytes)).toBe(true);
+  });
 });
