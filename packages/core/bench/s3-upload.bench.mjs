@@ -185,11 +185,15 @@ function report(results, boto3Version) {
     '',
     `Machine load during this run (1-minute load average at the end): ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; the machine is shared, so absolute MiB/s move a lot between runs and only the same-run ratios mean much.`,
     '',
-    '| tool | MiB/s | peak RSS (MiB) | bytes read from disk / file size | uploadFile speed ratio |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      ([name, r]) =>
-        `| ${name} | ${rate(r).toFixed(1)} | ${(r.hwmKiB / 1024).toFixed(0)} | ${(r.rchar / SIZE).toFixed(3)} | ${(rate(ours) / rate(r)).toFixed(2)}× |`,
+    ...markdownTable(
+      ['tool', 'MiB/s', 'peak RSS (MiB)', 'bytes read from disk / file size', 'uploadFile speed ratio'],
+      rows.map(([name, r]) => [
+        name,
+        rate(r).toFixed(1),
+        (r.hwmKiB / 1024).toFixed(0),
+        (r.rchar / SIZE).toFixed(3),
+        `${(rate(ours) / rate(r)).toFixed(2)}×`,
+      ]),
     ),
     '',
     `Targets: ≥ 1.5× boto3's throughput (measured **${(rate(ours) / rate(best('boto3'))).toFixed(2)}×**), peak RSS ≤ 150 MB (measured **${((ours.hwmKiB * 1024) / 1e6).toFixed(0)} MB**), bytes read = file size (measured **${(ours.rchar / SIZE).toFixed(3)}×**). All rounds (MiB/s): ${Object.entries(
@@ -199,6 +203,15 @@ function report(results, boto3Version) {
       .join('; ')}.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** A table laid out the way the repo's formatter lays it out: first column left, the rest right. */
+function markdownTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)];
 }
 
 if (process.argv[2] === 'child') {
