@@ -21,3 +21,4 @@ export type { RetryListener } from './send-with-retry.js';
 export { type ProgressListener, ProgressMeter, type TransferProgress } from './transfer-progress.js';
 export { uploadFile } from './upload-file.js';
 export type { UploadFileOptions, UploadResult } from './upload-options.js';
+export { type WithS3RetryOptions, withS3Retry } from './with-s3-retry.js';

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { promisify } from 'node:util';
-import { ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isApiError } from '../../src/errors/index.js';
-import { createS3Client, endpointFromEnv } from '../../src/s3/index.js';
+import { createS3Client, endpointFromEnv, withS3Retry } from '../../src/s3/index.js';
 import { type LocalS3, localS3FromEnv } from '../../src/testing/local-s3.js';
 import { type S3FaultProxy, startS3FaultProxy } from '../../src/testing/s3-fault-proxy.js';
 import { type S3Fixture, s3Fixture } from './s3-fixture.js';
@@ -137,5 +137,33 @@ describe.skipIf(!lab)('createS3Client against Ceph RGW', () => {
       expect(isApiError(error)).toBe(false);
       untrusted.destroy();
     });
+  });
+});
+
+describe.skipIf(!lab)('withS3Retry against Ceph RGW', () => {
+  it('retries a provider-made call answered 503 and maps a 404 to a nimbus NotFound error', async () => {
+    const l = lab as LocalS3;
+    const s3 = await s3Fixture(l);
+    const proxy = await startS3FaultProxy(l.endpoint);
+    const client = s3.clientVia(proxy.url);
+    try {
+      await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'r', Body: 'hello' }));
+      proxy.failWith(503, (r) => r.method === 'HEAD');
+      const head = await withS3Retry(
+        'HeadObject',
+        (abortSignal) => client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: 'r' }), { abortSignal }),
+        { retry: { baseDelayMs: 1 } },
+      );
+      expect(head.ContentLength).toBe(5);
+      expect(proxy.count((r) => r.method === 'HEAD')).toBe(2);
+      const missing = await withS3Retry('HeadObject', (abortSignal) =>
+        client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: 'nope' }), { abortSignal }),
+      ).catch((e: unknown) => e);
+      expect(isApiError(missing) && missing.code).toBe('NOT_FOUND');
+    } finally {
+      client.destroy();
+      await proxy.close();
+      await s3.cleanup();
+    }
   });
 });
