@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -16,7 +16,10 @@ export interface DownloadFileOptions {
   client: S3Client;
   bucket: string;
   key: string;
-  /** Destination file; bytes land in `<path>.part` and are renamed into place once checked. */
+  /**
+   * Destination file; bytes land in `<path>.part` (with `<path>.part.json` naming the object's
+   * ETag, so a later run continues only the same object) and are renamed into place once checked.
+   */
   path: string;
   /**
    * Expected hex MD5 of the object (e.g. from a manifest or `md5sum` metadata). When absent, an
@@ -70,11 +73,17 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   const etag = unquoteEtag(head.ETag);
   const expectedMd5 = options.md5?.toLowerCase() ?? (/^[0-9a-f]{32}$/.test(etag) ? etag : undefined);
 
+  // A .part is only continued when it provably holds a prefix of this very object: its sidecar
+  // names the same ETag, or (no sidecar) the final MD5 check will catch foreign bytes.
+  const sidecarPath = `${partPath}.json`;
+  const sidecar = await readSidecar(sidecarPath);
   let kept = await sizeOf(partPath);
-  if (kept > size) {
+  const sameObject = sidecar ? sidecar.etag === etag && sidecar.size === size : expectedMd5 !== undefined;
+  if (kept > size || !sameObject) {
     await rm(partPath, { force: true });
     kept = 0;
   }
+  await writeFile(sidecarPath, `${JSON.stringify({ bucket, key, etag, size })}\n`);
   const handle = await open(partPath, kept > 0 ? 'r+' : 'w');
   const hash = createHash('md5');
   let written = 0;
@@ -148,6 +157,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
     if (expectedMd5 !== undefined && md5 !== expectedMd5) {
       await handle.close().catch(() => {});
       await rm(partPath, { force: true });
+      await rm(sidecarPath, { force: true });
       throw new IntegrityError(
         `${target} downloaded with the wrong MD5 (the partial file was removed, so the next try starts over)`,
         expectedMd5,
@@ -157,9 +167,21 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
     await handle.sync();
     await handle.close();
     await rename(partPath, options.path);
+    await rm(sidecarPath, { force: true });
     return { bucket, key, path: options.path, size, etag, md5, resumedFromByte };
   } finally {
     await handle.close().catch(() => {});
+  }
+}
+
+async function readSidecar(path: string): Promise<{ etag: string; size: number } | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as { etag?: unknown; size?: unknown };
+    return typeof parsed.etag === 'string' && typeof parsed.size === 'number'
+      ? { etag: parsed.etag, size: parsed.size }
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

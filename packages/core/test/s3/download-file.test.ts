@@ -144,4 +144,35 @@ describe.skipIf(!lab)('downloadFile against Ceph RGW', () => {
     expect(result.md5).toBe(objectMd5);
     expect((await readFile(dest)).equals(bytes)).toBe(true);
   });
+
+  it('starts over instead of continuing a .part left by another version of the object', async () => {
+    const dest = join(s3.dir, 'stale.bin');
+    await writeFile(`${dest}.part`, randomBytes(PART));
+    await writeFile(
+      `${dest}.part.json`,
+      JSON.stringify({ etag: '0123456789abcdef0123456789abcdef-2', size: bytes.length }),
+    );
+    // No MD5 given and a multipart ETag: only the sidecar can tell the .part is stale.
+    const result = await downloadFile({ client: viaProxy, bucket: s3.bucket, key: 'dl/multi', path: dest });
+    expect(result.resumedFromByte).toBe(0);
+    expect(proxy.requests.filter(isGet).map((r) => r.headers.range)).toEqual(['bytes=0-']);
+    expect((await readFile(dest)).equals(bytes)).toBe(true);
+    await expect(access(`${dest}.part.json`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('continues a .part whose sidecar names this object even without an MD5 to check', async () => {
+    const dest = join(s3.dir, 'sidecar.bin');
+    const first = await downloadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'dl/multi',
+      path: join(s3.dir, 'probe.bin'),
+    });
+    await writeFile(`${dest}.part`, bytes.subarray(0, 1000));
+    await writeFile(`${dest}.part.json`, JSON.stringify({ etag: first.etag, size: bytes.length }));
+    proxy.clear();
+    const result = await downloadFile({ client: viaProxy, bucket: s3.bucket, key: 'dl/multi', path: dest });
+    expect(result.resumedFromByte).toBe(1000);
+    expect((await readFile(dest)).equals(bytes)).toBe(true);
+  });
 });
