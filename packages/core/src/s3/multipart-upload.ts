@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import { ApiError, isApiError } from '../errors/api-error.js';
+import { ConfigError } from '../errors/client-errors.js';
 import { multipartEtag } from './etag.js';
 import type { FilePart, FilePartReader } from './file-part-reader.js';
 import { stampMd5Metadata } from './md5-metadata.js';
@@ -46,9 +47,19 @@ export async function multipartUpload(
     fileMtimeMs: stat.mtimeMs,
     parts: [],
   };
-  let stateWrites: Promise<void> = options.resumeState
-    ? writeResumeState(options.resumeState, state)
-    : Promise.resolve();
+  if (options.resumeState) {
+    try {
+      await writeResumeState(options.resumeState, state);
+    } catch (error) {
+      // Keeping an upload that nothing records would only leave an orphan behind.
+      await calls.abort(uploadId).catch(() => {});
+      throw new ConfigError(
+        `cannot write the resume state ${options.resumeState} (${(error as Error).message}); multipart upload ${uploadId} was aborted`,
+        { cause: error },
+      );
+    }
+  }
+  let stateWrites: Promise<void> = Promise.resolve();
   const record = (part: FinishedPart) => {
     finished.set(part.partNumber, part);
     if (!options.resumeState) return;
@@ -56,6 +67,8 @@ export async function multipartUpload(
     state = { ...state, parts: [...finished.values()].sort((a, b) => a.partNumber - b.partNumber) };
     const snapshot = state;
     stateWrites = stateWrites.then(() => writeResumeState(path, snapshot));
+    // Awaited after the parts; until then a failed write must not count as an unhandled rejection.
+    stateWrites.catch(() => {});
   };
 
   const stop = new AbortController();

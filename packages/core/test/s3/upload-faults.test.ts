@@ -298,4 +298,20 @@ describe.skipIf(!lab)('uploadFile through a fault-injecting proxy in front of Ce
     expect(proxy.requests).toEqual([]);
     expect(await readFile(garbage, 'utf8')).toBe('not json');
   });
+
+  it('aborts at once when the resume state cannot be written, leaving no orphan', async () => {
+    const path = await s3.file('unwritable.bin', fourParts());
+    const resumeState = `${s3.dir}/no-such-dir/state.json`;
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'unwritable',
+      path,
+      partSize: PART,
+      resumeState,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/cannot write the resume state .*no-such-dir.*was aborted/);
+    expect(proxy.count(isUploadPart)).toBe(0);
+    expect(await s3.openUploads('unwritable')).toEqual([]);
+  });
 });
