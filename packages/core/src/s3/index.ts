@@ -3,7 +3,12 @@
  * optional peer dependency needed by this entry only). Parallel, single-read, resumable, verified
  * uploads; resumable downloads; prefix deletes; progress events.
  */
-export { createS3Client, type S3ClientOptions, type S3Credentials } from './client.js';
+export {
+  createS3Client,
+  type S3ClientOptions,
+  type S3Credentials,
+  type S3CredentialsProvider,
+} from './client.js';
 export {
   type DeleteFailure,
   type DeletePrefixOptions,

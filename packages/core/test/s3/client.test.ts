@@ -66,6 +66,27 @@ describe.skipIf(!lab)('createS3Client against Ceph RGW', () => {
     expect((await s3.read('env/path-style')).toString()).toBe('x');
   });
 
+  it('caches the credentials of a provider until they near expiry, then asks again', async () => {
+    const counting = (lifetimeMs: number) => {
+      const provider = async () => {
+        provider.calls += 1;
+        return { ...credentials, expiration: new Date(Date.now() + lifetimeMs) };
+      };
+      provider.calls = 0;
+      return provider;
+    };
+    const longLived = counting(3_600_000);
+    const shortLived = counting(1_000); // already inside the SDK's refresh window
+    for (const provider of [longLived, shortLived]) {
+      const client = createS3Client({ endpoint: proxy.url, credentials: provider });
+      await client.send(new ListBucketsCommand({}));
+      await client.send(new ListBucketsCommand({}));
+      client.destroy();
+    }
+    expect(longLived.calls).toBe(1);
+    expect(shortLived.calls).toBeGreaterThan(1);
+  });
+
   it('sends no CRC checksum by default, and does with checksums: when-supported', async () => {
     const checksumHeaders = () =>
       Object.keys(proxy.requests.at(-1)?.headers ?? {}).filter(
