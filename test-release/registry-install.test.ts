@@ -101,8 +101,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await registry?.close();
   copy?.remove();
-  if (process.env.NIMBUS_KEEP_RELEASE_WORK === undefined) rmSync(work, { recursive: true, force: true });
-  else console.log(`kept ${work}`);
+  rmSync(work, { recursive: true, force: true });
   const lines = [...footprints].map(
     ([spec, f]) => `| \`${spec}\` | ${f.packages} | ${(f.bytes / 2 ** 20).toFixed(1)} MiB |`,
   );
