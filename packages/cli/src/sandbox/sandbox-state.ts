@@ -18,6 +18,11 @@ export interface SandboxState {
   status: 'starting' | 'ready';
   startedAt: string;
   profile: string;
+  /**
+   * True when this sandbox made its profile the active one (nothing else was): stopping it hands
+   * the choice back, so no command is left pointing at emulators that are gone.
+   */
+  activatedProfile?: boolean;
   services: SandboxServiceState[];
 }
 

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { handBackProfile } from './hand-back-profile.js';
 import { isProcessAlive, readSandboxState, removeSandboxState } from './sandbox-state.js';
 
 /** What `sandbox down` found and did. */
@@ -18,20 +19,27 @@ export interface StopOutcome {
 export async function stopSandbox(stateFile: string, graceMs: number): Promise<StopOutcome> {
   const state = await readSandboxState(stateFile);
   if (state === undefined) return { stopped: false, killed: false };
-  if (!isProcessAlive(state.pid)) {
-    await removeSandboxState(stateFile, state.pid);
-    return { pid: state.pid, stopped: false, killed: false };
+  // A sandbox that stops cleanly hands its profile back itself; this covers one that was killed.
+  const outcome = await stopProcess(stateFile, state.pid, graceMs);
+  await handBackProfile(state);
+  return outcome;
+}
+
+async function stopProcess(stateFile: string, pid: number, graceMs: number): Promise<StopOutcome> {
+  if (!isProcessAlive(pid)) {
+    await removeSandboxState(stateFile, pid);
+    return { pid: pid, stopped: false, killed: false };
   }
-  process.kill(state.pid, 'SIGTERM');
+  process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
-    if (!isProcessAlive(state.pid)) {
-      await removeSandboxState(stateFile, state.pid);
-      return { pid: state.pid, stopped: true, killed: false };
+    if (!isProcessAlive(pid)) {
+      await removeSandboxState(stateFile, pid);
+      return { pid: pid, stopped: true, killed: false };
     }
     await delay(50);
   }
-  process.kill(state.pid, 'SIGKILL');
-  await removeSandboxState(stateFile, state.pid);
-  return { pid: state.pid, stopped: true, killed: true };
+  process.kill(pid, 'SIGKILL');
+  await removeSandboxState(stateFile, pid);
+  return { pid: pid, stopped: true, killed: true };
 }

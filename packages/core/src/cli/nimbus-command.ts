@@ -7,6 +7,7 @@ import { isSecretField } from '../config/mask-section.js';
 import { createProfileStore } from '../config/profile-store.js';
 import type { ProfileSection } from '../config/profile-types.js';
 import { resolveSection } from '../config/resolve-section.js';
+import { isApiError } from '../errors/api-error.js';
 import { ConfigError } from '../errors/client-errors.js';
 import { maskSecrets } from '../errors/redact.js';
 import { AbortError } from '../errors/transport-errors.js';
@@ -66,6 +67,8 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   /** Literal secret values this run has seen; masked out of every error and trace. */
   private readonly knownSecrets = new Set<string>();
   private debugLogger: Logger | undefined;
+  /** The profile the settings were read from, for messages about it. */
+  private settingsProfile: string | undefined;
   private readonly interruption = new AbortController();
   private readonly onInterrupt = (): void => {
     this.interruption.abort(new AbortError('Interrupted'));
@@ -196,6 +199,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     const store = createProfileStore({ dir: nimbusConfigDir(process.env) });
     const explicit = typeof flags.profile === 'string' && flags.profile !== '' ? flags.profile : undefined;
     const profileName = explicit ?? (await store.active());
+    this.settingsProfile = profileName;
     const profile = profileName === undefined ? undefined : await store.get(profileName);
     if (explicit !== undefined && profile === undefined) {
       throw new ConfigError(`No profile named "${explicit}" (see \`nimbus profile list\`)`);
@@ -230,6 +234,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
       return this.exit(INTERRUPTED);
     }
     const secrets = [...this.knownSecrets];
+    error = explainUnreachableSandbox(error, this.settingsProfile);
     if (this.jsonOutput) this.writeOut(`${JSON.stringify(errorJson(error, secrets), null, 2)}\n`);
     else process.stderr.write(`${errorLine(error, secrets)}\n`);
     if (this.flags?.debug && error.stack) process.stderr.write(`${maskSecrets(error.stack, secrets)}\n`);
@@ -257,6 +262,16 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   private writeOut(text: string): void {
     process.stdout.write(text);
   }
+}
+
+/**
+ * A refused connection with the `sandbox` profile (written by `nimbus sandbox up`) means the
+ * sandbox is not running: say that, and how to start it, rather than a bare ECONNREFUSED.
+ */
+function explainUnreachableSandbox<E extends Error>(error: E, profile: string | undefined): E {
+  if (profile !== 'sandbox' || !isApiError(error) || error.code !== 'NETWORK') return error;
+  error.message = `The sandbox is not running (start it with \`nimbus sandbox up --detach\`): ${error.message}`;
+  return error;
 }
 
 function describeState(state: unknown): string {

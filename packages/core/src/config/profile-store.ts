@@ -43,6 +43,12 @@ export interface ProfileStore {
   active(): Promise<string | undefined>;
   /** Makes an existing profile the active one. */
   use(name: string): Promise<void>;
+  /**
+   * Makes `next` the active profile (none when `undefined`) only while `current` is: what a
+   * temporary profile such as the sandbox's uses to give back the previous one without overriding
+   * a choice made since. `false` (nothing written) when another profile is active.
+   */
+  handBack(current: string, next: string | undefined): Promise<boolean>;
 }
 
 /**
@@ -148,6 +154,16 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
         }
         document.active = name;
       });
+    },
+    async handBack(current, next) {
+      let changed = false;
+      await modify((document) => {
+        if (document.active !== current) return false;
+        if (next !== undefined && Object.hasOwn(document.profiles, next)) document.active = next;
+        else delete document.active;
+        changed = true;
+      });
+      return changed;
     },
   };
 }

@@ -3,6 +3,7 @@ import * as Flags from '@oclif/core/flags';
 import { installedProviders } from '../../providers/installed-providers.js';
 import { selectProviders } from '../../providers/select-providers.js';
 import { startDetachedSandbox } from '../../sandbox/detached-sandbox.js';
+import { handBackProfile } from '../../sandbox/hand-back-profile.js';
 import { SandboxCommand } from '../../sandbox/sandbox-command.js';
 import { SANDBOX_PROFILE } from '../../sandbox/sandbox-paths.js';
 import {
@@ -98,7 +99,10 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
       const store = createProfileStore({ dir: nimbusConfigDir(process.env) });
       await store.put(SANDBOX_PROFILE, running.profile);
       // Out of the box the CLI should just work: the sandbox becomes active only when nothing else is.
-      if ((await store.active()) === undefined) await store.use(SANDBOX_PROFILE);
+      if ((await store.active()) === undefined) {
+        await store.use(SANDBOX_PROFILE);
+        state.activatedProfile = true;
+      }
     } catch (error) {
       await removeSandboxState(paths.stateFile, process.pid);
       throw error;
@@ -111,6 +115,7 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
     try {
       await running.close();
     } finally {
+      await handBackProfile(ready);
       await removeSandboxState(paths.stateFile, process.pid);
     }
     process.stderr.write('Sandbox stopped\n');
