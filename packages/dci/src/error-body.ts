@@ -14,7 +14,7 @@ export function parseDciError(body: unknown): { message?: string } {
  * and the CLI treat them as the credential problems they are.
  */
 export function classifyDciError(error: HttpError): HttpError {
-  if (error.status !== 400 || !error.message.includes('HmacMechanism failed')) return error;
+  if (!isHmacFailure(error) && !isUnknownSigner(error)) return error;
   return new AuthenticationError(error.message, {
     status: 400,
     details: error.details,
@@ -22,6 +22,22 @@ export function classifyDciError(error: HttpError): HttpError {
     requestId: error.requestId,
     cause: error,
   });
+}
+
+function isHmacFailure(error: HttpError): boolean {
+  return error.status === 400 && error.message.includes('HmacMechanism failed');
+}
+
+/**
+ * The server looks the signing remoteci or feeder up before the route runs and answers 404
+ * `remoteci not found` when it does not know it: on any route but the remotecis' and feeders' own
+ * (where the same words mean the resource asked for), that is a credential problem, not a missing
+ * resource.
+ */
+function isUnknownSigner(error: HttpError): boolean {
+  if (error.status !== 404 || !/\b(remoteci|feeder) not found\b/.test(error.message)) return false;
+  const path = error.request ? new URL(error.request.url).pathname : '';
+  return !/\/(remotecis|feeders)(\/|$)/.test(path);
 }
 
 /** The answer that tells the signing clock is more than 15 minutes off the server's. */

@@ -15,6 +15,8 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 const BY_ERROR_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   VALIDATION: ExitCode.usage,
   CONFIG: ExitCode.usage,
+  // The server refused the request as malformed (a bad filter, a bad field): fix the command line.
+  BAD_REQUEST: ExitCode.usage,
   AUTHENTICATION: ExitCode.auth,
   PERMISSION: ExitCode.auth,
   SIGNING: ExitCode.auth,

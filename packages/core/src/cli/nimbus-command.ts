@@ -7,7 +7,7 @@ import { isSecretField } from '../config/mask-section.js';
 import { createProfileStore } from '../config/profile-store.js';
 import type { ProfileSection } from '../config/profile-types.js';
 import { resolveSection } from '../config/resolve-section.js';
-import { isApiError } from '../errors/api-error.js';
+import { ApiError, isApiError } from '../errors/api-error.js';
 import { ConfigError } from '../errors/client-errors.js';
 import { maskSecrets } from '../errors/redact.js';
 import { AbortError } from '../errors/transport-errors.js';
@@ -202,7 +202,8 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     this.settingsProfile = profileName;
     const profile = profileName === undefined ? undefined : await store.get(profileName);
     if (explicit !== undefined && profile === undefined) {
-      throw new ConfigError(`No profile named "${explicit}" (see \`nimbus profile list\`)`);
+      // Exit 4 like `nimbus profile show <missing>`: a profile is something that can be not found.
+      throw new ApiError('NOT_FOUND', `No profile named "${explicit}" (see \`nimbus profile list\`)`);
     }
     const section = resolveSection({
       fields: plugin.profile.fields,

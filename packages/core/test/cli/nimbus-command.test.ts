@@ -302,8 +302,8 @@ describe('NimbusCommand.resolveSettings', () => {
     expect(await run(WidgetList, ['--json'])).toBe(3);
   });
 
-  it('fails with exit 2 for a --profile that does not exist', async () => {
-    expect(await run(WidgetList, ['--profile', 'ghost'])).toBe(2);
+  it('fails with exit 4, as `profile show` does, for a --profile that does not exist', async () => {
+    expect(await run(WidgetList, ['--profile', 'ghost'])).toBe(4);
     expect(stderr.join('')).toContain('No profile named "ghost"');
   });
 });
