@@ -1,10 +1,6 @@
 import { localS3FromEnv } from '@nimbus-sdk/core/testing';
-import { createS3aasClient, type S3aasClient, type S3aasClientOptions } from '@nimbus-sdk/s3aas';
-import {
-  type S3aasEmulator,
-  type S3aasEmulatorOptions,
-  startS3aasEmulator,
-} from '@nimbus-sdk/s3aas/emulator';
+import { type S3aasEmulator, type S3aasEmulatorOptions, startS3aasEmulator } from '../src/emulator/index.js';
+import { createS3aasClient, type S3aasClient, type S3aasClientOptions } from '../src/index.js';
 
 /** The local RGW of `scripts/with-rgw.sh`, when the suite runs beside one. */
 export const rgw = localS3FromEnv();

@@ -59,7 +59,7 @@ export class AccessKeys extends RestCollection<AccessKey> {
   list(instance: string, user: string, options?: ListOptions): PagedIterable<AccessKey, string> {
     return this.listAt(userChildren(instance, user, 'keys'), options);
   }
-  get(instance: string, user: string, id: string, options?: CallOptions): Promise<AccessKey> {
+  async get(instance: string, user: string, id: string, options?: CallOptions): Promise<AccessKey> {
     return this.getAt(userChildren(instance, user, 'keys'), encodePathSegment(id, 'key id'), options);
   }
   /** Creates a key; keep `secret_key` from the answer, it is never shown again. */
@@ -77,7 +77,7 @@ export class AccessKeys extends RestCollection<AccessKey> {
     );
     return created as CreatedAccessKey;
   }
-  update(
+  async update(
     instance: string,
     user: string,
     id: string,
@@ -92,7 +92,7 @@ export class AccessKeys extends RestCollection<AccessKey> {
       options,
     );
   }
-  delete(instance: string, user: string, id: string, options?: CallOptions): Promise<void> {
+  async delete(instance: string, user: string, id: string, options?: CallOptions): Promise<void> {
     return this.deleteAt(userChildren(instance, user, 'keys'), encodePathSegment(id, 'key id'), options);
   }
 }

@@ -95,15 +95,15 @@ export class Buckets extends RestCollection<Bucket> {
   list(instance: string, options?: ListOptions): PagedIterable<Bucket, string> {
     return this.listAt(instanceChildren(instance, 'buckets'), options);
   }
-  get(instance: string, id: string, options?: CallOptions): Promise<Bucket> {
+  async get(instance: string, id: string, options?: CallOptions): Promise<Bucket> {
     return this.getAt(instanceChildren(instance, 'buckets'), encodePathSegment(id, 'bucket id'), options);
   }
   /** Creates a bucket; it reaches the data plane asynchronously (see `waitForBucket`). */
-  create(instance: string, input: BucketCreate, options?: CallOptions): Promise<Bucket> {
+  async create(instance: string, input: BucketCreate, options?: CallOptions): Promise<Bucket> {
     const body = parseInput(createSchema, input, 'bucket create input');
     return this.createAt(instanceChildren(instance, 'buckets'), body, options);
   }
-  update(instance: string, id: string, patch: BucketUpdate, options?: CallOptions): Promise<Bucket> {
+  async update(instance: string, id: string, patch: BucketUpdate, options?: CallOptions): Promise<Bucket> {
     const body = parseInput(updateSchema, patch, 'bucket update');
     return this.updateAt(
       instanceChildren(instance, 'buckets'),
@@ -112,7 +112,7 @@ export class Buckets extends RestCollection<Bucket> {
       options,
     );
   }
-  delete(instance: string, id: string, options?: CallOptions): Promise<void> {
+  async delete(instance: string, id: string, options?: CallOptions): Promise<void> {
     return this.deleteAt(instanceChildren(instance, 'buckets'), encodePathSegment(id, 'bucket id'), options);
   }
 }

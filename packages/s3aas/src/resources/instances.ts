@@ -89,20 +89,20 @@ export class Instances extends RestCollection<Instance> {
   list(options?: ListOptions): PagedIterable<Instance, string> {
     return this.listAt(COLLECTION, options);
   }
-  get(id: string, options?: CallOptions): Promise<Instance> {
+  async get(id: string, options?: CallOptions): Promise<Instance> {
     return this.getAt(COLLECTION, encodePathSegment(id, 'instance id'), options);
   }
   /** Creates an instance (status `NEW`); see `waitForInstance` to wait for `ACTIVE`. */
-  create(input: InstanceCreate, options?: CallOptions): Promise<Instance> {
+  async create(input: InstanceCreate, options?: CallOptions): Promise<Instance> {
     const body = parseInput(createSchema, input, 'instance create input');
     return this.createAt(COLLECTION, { ...body, version: versionPath(body.version) }, options);
   }
   /** Changes the given fields with PUT and a partial body; returns the whole instance. */
-  update(id: string, patch: InstanceUpdate, options?: CallOptions): Promise<Instance> {
+  async update(id: string, patch: InstanceUpdate, options?: CallOptions): Promise<Instance> {
     const body = parseInput(updateSchema, patch, 'instance update');
     return this.updateAt(COLLECTION, encodePathSegment(id, 'instance id'), body, options);
   }
-  delete(id: string, options?: CallOptions): Promise<void> {
+  async delete(id: string, options?: CallOptions): Promise<void> {
     return this.deleteAt(COLLECTION, encodePathSegment(id, 'instance id'), options);
   }
 }

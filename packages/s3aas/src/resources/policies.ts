@@ -68,14 +68,14 @@ export class Policies extends RestCollection<Policy> {
   list(instance: string, options?: ListOptions): PagedIterable<Policy, string> {
     return this.listAt(instanceChildren(instance, 'policies'), options);
   }
-  get(instance: string, id: string, options?: CallOptions): Promise<Policy> {
+  async get(instance: string, id: string, options?: CallOptions): Promise<Policy> {
     return this.getAt(instanceChildren(instance, 'policies'), encodePathSegment(id, 'policy id'), options);
   }
-  create(instance: string, input: PolicyCreate, options?: CallOptions): Promise<Policy> {
+  async create(instance: string, input: PolicyCreate, options?: CallOptions): Promise<Policy> {
     const body = parseInput(createSchema, input, 'policy create input');
     return this.createAt(instanceChildren(instance, 'policies'), body, options);
   }
-  update(instance: string, id: string, patch: PolicyUpdate, options?: CallOptions): Promise<Policy> {
+  async update(instance: string, id: string, patch: PolicyUpdate, options?: CallOptions): Promise<Policy> {
     const body = parseInput(updateSchema, patch, 'policy update');
     return this.updateAt(
       instanceChildren(instance, 'policies'),
@@ -84,7 +84,7 @@ export class Policies extends RestCollection<Policy> {
       options,
     );
   }
-  delete(instance: string, id: string, options?: CallOptions): Promise<void> {
+  async delete(instance: string, id: string, options?: CallOptions): Promise<void> {
     return this.deleteAt(instanceChildren(instance, 'policies'), encodePathSegment(id, 'policy id'), options);
   }
 }

@@ -58,7 +58,7 @@ export class PolicyAttachments extends RestCollection<PolicyAttachment> {
   list(instance: string, user: string, options?: ListOptions): PagedIterable<PolicyAttachment, string> {
     return this.listAt(userChildren(instance, user, 'policies'), options);
   }
-  get(instance: string, user: string, id: string, options?: CallOptions): Promise<PolicyAttachment> {
+  async get(instance: string, user: string, id: string, options?: CallOptions): Promise<PolicyAttachment> {
     return this.getAt(
       userChildren(instance, user, 'policies'),
       encodePathSegment(id, 'attachment id'),
@@ -66,7 +66,7 @@ export class PolicyAttachments extends RestCollection<PolicyAttachment> {
     );
   }
   /** Attaches a policy; attaching the same policy twice answers 409. */
-  create(
+  async create(
     instance: string,
     user: string,
     input: PolicyAttachmentCreate,
@@ -84,7 +84,7 @@ export class PolicyAttachments extends RestCollection<PolicyAttachment> {
       options,
     );
   }
-  update(
+  async update(
     instance: string,
     user: string,
     id: string,
@@ -101,7 +101,7 @@ export class PolicyAttachments extends RestCollection<PolicyAttachment> {
     );
   }
   /** Detaches by attachment id. */
-  delete(instance: string, user: string, id: string, options?: CallOptions): Promise<void> {
+  async delete(instance: string, user: string, id: string, options?: CallOptions): Promise<void> {
     return this.deleteAt(
       userChildren(instance, user, 'policies'),
       encodePathSegment(id, 'attachment id'),

@@ -44,14 +44,14 @@ export class Users extends RestCollection<S3User> {
   list(instance: string, options?: ListOptions): PagedIterable<S3User, string> {
     return this.listAt(instanceChildren(instance, 'users'), options);
   }
-  get(instance: string, id: string, options?: CallOptions): Promise<S3User> {
+  async get(instance: string, id: string, options?: CallOptions): Promise<S3User> {
     return this.getAt(instanceChildren(instance, 'users'), encodePathSegment(id, 'user id'), options);
   }
-  create(instance: string, input: S3UserCreate, options?: CallOptions): Promise<S3User> {
+  async create(instance: string, input: S3UserCreate, options?: CallOptions): Promise<S3User> {
     const body = parseInput(createSchema, input, 'user create input');
     return this.createAt(instanceChildren(instance, 'users'), body, options);
   }
-  update(instance: string, id: string, patch: S3UserUpdate, options?: CallOptions): Promise<S3User> {
+  async update(instance: string, id: string, patch: S3UserUpdate, options?: CallOptions): Promise<S3User> {
     const body = parseInput(updateSchema, patch, 'user update');
     return this.updateAt(
       instanceChildren(instance, 'users'),
@@ -60,7 +60,7 @@ export class Users extends RestCollection<S3User> {
       options,
     );
   }
-  delete(instance: string, id: string, options?: CallOptions): Promise<void> {
+  async delete(instance: string, id: string, options?: CallOptions): Promise<void> {
     return this.deleteAt(instanceChildren(instance, 'users'), encodePathSegment(id, 'user id'), options);
   }
 }

@@ -19,7 +19,7 @@ export class Versions extends RestCollection<S3Version> {
     return this.listAt(COLLECTION, options);
   }
   /** One version by uuid. */
-  get(id: string, options?: CallOptions): Promise<S3Version> {
+  async get(id: string, options?: CallOptions): Promise<S3Version> {
     return this.getAt(COLLECTION, encodePathSegment(id, 'version id'), options);
   }
 }
