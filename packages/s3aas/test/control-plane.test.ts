@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { S3aasEmulator } from '../src/emulator/index.js';
 import { idOfPath, s3aasErrorType } from '../src/index.js';
+import { failureOf } from './expect-failure.js';
 import { clientFor, instanceInput, startEmulator } from './fixture.js';
 
 let emulator: S3aasEmulator;
@@ -60,13 +61,13 @@ describe('instances', () => {
     expect(updated).toMatchObject({ description: 'grown', disk_size: 20, cpu: 1, name: 's3-data' });
     expect(emulator.requests.filter((line) => line.startsWith('PATCH'))).toEqual([]);
     expect(emulator.requests).toContain(`PUT /v1/types/s3/instances/${created.uuid}`);
-    const patch = await client.transport
-      .send({
+    const patch = await failureOf(
+      client.transport.send({
         method: 'PATCH',
         path: `/v1/types/s3/instances/${created.uuid}`,
         body: { json: { description: 'x' } },
-      })
-      .catch((error: unknown) => error);
+      }),
+    );
     expect(patch).toBeInstanceOf(BadRequestError);
     expect((patch as BadRequestError).status).toBe(405);
     expect(s3aasErrorType(patch)).toBe('UnsupportedHttpMethod');
@@ -74,9 +75,7 @@ describe('instances', () => {
 
   it('answers 405 to a collection URL without its trailing slash', async () => {
     const client = clientFor(emulator);
-    const error = await client.transport
-      .send({ method: 'GET', path: '/v1/types/s3/instances' })
-      .catch((e: unknown) => e);
+    const error = await failureOf(client.transport.send({ method: 'GET', path: '/v1/types/s3/instances' }));
     expect((error as BadRequestError).status).toBe(405);
   });
 
@@ -84,9 +83,13 @@ describe('instances', () => {
     const client = clientFor(emulator);
     const created = await client.instances.create(instanceInput(emulator));
     const put = (json: unknown) =>
-      client.transport
-        .send({ method: 'PUT', path: `/v1/types/s3/instances/${created.uuid}`, body: { json } })
-        .catch((error: unknown) => error as Error);
+      failureOf(
+        client.transport.send({
+          method: 'PUT',
+          path: `/v1/types/s3/instances/${created.uuid}`,
+          body: { json },
+        }),
+      );
     const readOnly = await put({ status: 'ACTIVE' });
     expect(readOnly).toBeInstanceOf(PermissionError);
     expect(readOnly.message).toContain('FieldPermissionError: Permission denied for field status.');
@@ -98,29 +101,27 @@ describe('instances', () => {
     expect(s3aasErrorType(modelReadOnly)).toBe('ReadOnlyProperty');
     const wrongUuid = await put({ uuid: '11111111-1111-1111-1111-111111111111' });
     expect(s3aasErrorType(wrongUuid)).toBe('NotEqualUuidException');
-    const shrink = await client.instances
-      .update(created.uuid, { disk_size: 8 })
-      .catch((error: unknown) => error as Error);
+    const shrink = await failureOf<Error>(client.instances.update(created.uuid, { disk_size: 8 }));
     expect(shrink).toBeInstanceOf(ServerError);
     expect(shrink.message).toContain('disk_size shrink is not supported yet');
-    const twoNodes = await client.instances
-      .create({ ...instanceInput(emulator), nodes_number: 2 })
-      .catch((error: unknown) => error as Error);
+    const twoNodes = await failureOf<Error>(
+      client.instances.create({ ...instanceInput(emulator), nodes_number: 2 }),
+    );
     expect(twoNodes.message).toContain('single_node kind requires nodes_number=1');
-    const badVersion = await client.transport
-      .send({
+    const badVersion = await failureOf<Error>(
+      client.transport.send({
         method: 'POST',
         path: '/v1/types/s3/instances/',
         body: { json: { ...instanceInput(emulator), version: '0.0.1' } },
-      })
-      .catch((error: unknown) => error as Error);
+      }),
+    );
     expect(s3aasErrorType(badVersion)).toBe('LocatorNotFound');
   });
 
   it('redacts the root secret a storage error quotes, and refuses a nameless instance before sending', async () => {
     const client = clientFor(emulator);
-    const raw = await client.transport
-      .send({
+    const raw = await failureOf<ServerError>(
+      client.transport.send({
         method: 'POST',
         path: '/v1/types/s3/instances/',
         body: {
@@ -133,8 +134,8 @@ describe('instances', () => {
           },
         },
         retry: undefined,
-      } as never)
-      .catch((error: unknown) => error as ServerError);
+      } as never),
+    );
     expect(raw).toBeInstanceOf(ServerError);
     const printed = JSON.stringify((raw as ServerError).toJSON()) + raw.message;
     expect(printed).toContain('UnknownStorageException');
@@ -179,13 +180,13 @@ describe('instances', () => {
     await expect(client.instances.list({ where: { colour: 'red' } }).toArray()).rejects.toThrow(
       /Filter colour is not supported/,
     );
-    const twoKeys = await client.transport
-      .send({
+    const twoKeys = await failureOf(
+      client.transport.send({
         method: 'GET',
         path: '/v1/types/s3/instances/',
         query: { sort_key: ['name', 'uuid'], page_limit: 5 },
-      })
-      .catch((error: unknown) => error);
+      }),
+    );
     expect(s3aasErrorType(twoKeys)).toBe('ValidationSortNumberError');
   });
 
@@ -248,13 +249,13 @@ describe('children', () => {
     const shown = await client.accessKeys.get(instance.uuid, user.uuid, key.uuid);
     expect(shown).not.toHaveProperty('secret_key');
     expect(await client.accessKeys.list(instance.uuid, user.uuid).toArray()).toEqual([shown]);
-    const rename = await client.transport
-      .send({
+    const rename = await failureOf(
+      client.transport.send({
         method: 'PUT',
         path: `/v1/types/s3/instances/${instance.uuid}/users/${user.uuid}`,
         body: { json: { name: 'other' } },
-      })
-      .catch((error: unknown) => error);
+      }),
+    );
     expect(s3aasErrorType(rename)).toBe('ReadOnlyProperty');
     const touched = await client.instances.get(instance.uuid);
     expect(touched.updated_at).not.toBe(instance.updated_at);

@@ -15,7 +15,7 @@ export function callerOf(request: EmulatorRequest, state: EmulatorState, now: nu
   if (!header) return { projectId: null, permissions: [] };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const token = match ? state.tokens.get(match[1] as string) : undefined;
-  if (!token || token.kind !== 'access') throw iamError(401, 'invalid_token', 'Invalid token');
+  if (token?.kind !== 'access') throw iamError(401, 'invalid_token', 'Invalid token');
   if (token.expiresAt <= now) throw iamError(401, 'invalid_token', 'Token is expired');
   const user = state.iamUsers.get(token.user);
   if (!user) throw iamError(401, 'invalid_token', 'Token owner does not exist');

@@ -120,7 +120,7 @@ function passwordUser(
 function refreshUser(form: URLSearchParams, context: IamRouteContext): IamUser {
   const value = form.get('refresh_token') ?? '';
   const token = context.state.tokens.get(value);
-  if (!token || token.kind !== 'refresh' || token.expiresAt <= context.now()) {
+  if (token?.kind !== 'refresh' || token.expiresAt <= context.now()) {
     throw iamError(400, 'invalid_grant', 'Invalid refresh token');
   }
   // Each refresh token is good for one use, so a replayed one fails like a stolen one would.
