@@ -1,0 +1,143 @@
+import { createTransport, hmacV4, waitFor } from '@nimbus-sdk/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { S3aasEmulator } from '../src/emulator/index.js';
+import type { S3aasClient } from '../src/index.js';
+import { clientFor, instanceInput, rgw, startEmulator } from './fixture.js';
+
+/** Raw SigV4 S3 calls with one key, to see what RGW itself answers. */
+function s3With(endpoint: string, key: { access_key: string; secret_key: string }) {
+  const transport = createTransport({
+    baseUrl: endpoint,
+    retry: false,
+    auth: hmacV4({
+      accessKeyId: key.access_key,
+      secretAccessKey: key.secret_key,
+      region: 'us-east-1',
+      service: 's3',
+      pathMode: 's3',
+      contentSha256Header: true,
+    }),
+  });
+  const call = async (method: 'GET' | 'PUT', path: string, bytes?: string) => {
+    const response = await transport.send<string>({
+      method,
+      path,
+      body: bytes === undefined ? undefined : { bytes },
+      responseType: 'text',
+      acceptStatus: [403, 404],
+    });
+    return {
+      status: response.status,
+      body: response.data,
+      code: /<Code>([^<]+)<\/Code>/.exec(response.data)?.[1],
+    };
+  };
+  return {
+    put: (path: string, bytes: string) => call('PUT', path, bytes),
+    get: (path: string) => call('GET', path),
+  };
+}
+
+const fast = { minDelayMs: 20, maxDelayMs: 50, timeoutMs: 20_000 };
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+describe.skipIf(!rgw)('data plane on a real RGW', () => {
+  let emulator: S3aasEmulator;
+  let client: S3aasClient;
+  let instanceId: string;
+  let bucketName: string;
+  let policyId: string;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    client = clientFor(emulator);
+    const created = await client.createInstance(
+      { ...instanceInput(emulator), bucketName: `dp-${unique()}`, versioning: true },
+      { wait: fast },
+    );
+    instanceId = created.instance.uuid;
+    bucketName = created.bucket?.name as string;
+    const policy = await client.policies.create(instanceId, {
+      name: 'rw-one-bucket',
+      content: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['s3:*'],
+            Resource: [`arn:aws:s3:::${bucketName}`, `arn:aws:s3:::${bucketName}/*`],
+          },
+        ],
+      },
+    });
+    policyId = policy.uuid;
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    expect(emulator?.dataPlaneErrors ?? []).toEqual([]);
+  });
+
+  it('instance → bucket → policy → user → attachment → key: the key puts and gets objects on RGW', async () => {
+    const user = await client.users.create(instanceId, { name: 'writer' });
+    await client.policyAttachments.create(instanceId, user.uuid, { policy: policyId });
+    const key = await client.accessKeys.create(instanceId, user.uuid);
+    const credentials = { accessKeyId: key.access_key, secretAccessKey: key.secret_key };
+    // The data plane follows after the sync delay: the waiter probes until the key authenticates.
+    await client.waitForAccessKey(instanceId, credentials, fast);
+    await client.waitForBucket(instanceId, bucketName, credentials, fast);
+    const s3 = s3With(await client.dataPlaneEndpoint(instanceId), key);
+    expect((await s3.put(`/${bucketName}/hello.txt`, 'hello s3aas')).status).toBe(200);
+    expect(await s3.get(`/${bucketName}/hello.txt`)).toMatchObject({ status: 200, body: 'hello s3aas' });
+    const versioning = await s3.get(`/${bucketName}?versioning`);
+    expect(versioning.body).toContain('<Status>Enabled</Status>');
+  });
+
+  it('denies a key whose user has no policy, and a key stops working once deleted', async () => {
+    const user = await client.users.create(instanceId, { name: 'nobody' });
+    const key = await client.accessKeys.create(instanceId, user.uuid);
+    const credentials = { accessKeyId: key.access_key, secretAccessKey: key.secret_key };
+    await client.waitForAccessKey(instanceId, credentials, fast);
+    const s3 = s3With(await client.dataPlaneEndpoint(instanceId), key);
+    expect(await s3.put(`/${bucketName}/denied.txt`, 'x')).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+    });
+    await client.accessKeys.delete(instanceId, user.uuid, key.uuid);
+    const gone = await waitFor(async () => {
+      const answer = await s3.get(`/${bucketName}/denied.txt`);
+      return answer.code === 'InvalidAccessKeyId'
+        ? { status: 'done' as const, value: answer }
+        : { status: 'pending' as const, state: answer.code ?? String(answer.status) };
+    }, fast);
+    expect(gone.status).toBe(403);
+  });
+
+  it('detaching the policy takes the access away again; a public bucket serves anonymous reads', async () => {
+    const user = await client.users.create(instanceId, { name: 'temporary' });
+    const attachment = await client.policyAttachments.create(instanceId, user.uuid, { policy: policyId });
+    const key = await client.accessKeys.create(instanceId, user.uuid);
+    await client.waitForAccessKey(
+      instanceId,
+      { accessKeyId: key.access_key, secretAccessKey: key.secret_key },
+      fast,
+    );
+    const s3 = s3With(await client.dataPlaneEndpoint(instanceId), key);
+    await waitFor(async () => {
+      const answer = await s3.put(`/${bucketName}/public.txt`, 'for everyone');
+      return answer.status === 200
+        ? { status: 'done' as const, value: 1 }
+        : { status: 'pending' as const, state: answer.code };
+    }, fast);
+    await client.policyAttachments.delete(instanceId, user.uuid, attachment.uuid);
+    await emulator.dataPlaneIdle();
+    expect(await s3.put(`/${bucketName}/after-detach.txt`, 'x')).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+    });
+    const buckets = await client.buckets.list(instanceId, { where: { name: bucketName } }).toArray();
+    await client.buckets.update(instanceId, buckets[0]?.uuid as string, { public: true });
+    await emulator.dataPlaneIdle();
+    const anonymous = await fetch(`${await client.dataPlaneEndpoint(instanceId)}/${bucketName}/public.txt`);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).toBe('for everyone');
+  });
+});
