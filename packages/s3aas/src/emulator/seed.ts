@@ -31,12 +31,16 @@ export interface S3aasSeedInfo {
   /** The stock `rustfs_1` version. */
   versionId: string;
   projectId: string;
+  /** The instance holding the seeded buckets, when `buckets` was asked for. */
+  bucketInstanceId?: string;
 }
 
 /** Options of the seed. */
 export interface S3aasSeedOptions {
   ownerPassword?: string;
   adminPassword?: string;
+  /** Seeds one ACTIVE-bound instance in the MetaPaaS project with this many buckets (benchmarks, paging). */
+  buckets?: number;
 }
 
 /** Seeds the IAM users and the version catalog. */
@@ -93,5 +97,53 @@ export function seedState(state: EmulatorState, now: Date, options: S3aasSeedOpt
     projectId: randomUUID(),
     permissions: {},
   });
-  return { owner, admin, newcomer, versionId: RUSTFS_VERSION_ID, projectId: METAPAAS_PROJECT };
+  const bucketInstanceId = options.buckets ? seedBuckets(state, stamp, options.buckets) : undefined;
+  return {
+    owner,
+    admin,
+    newcomer,
+    versionId: RUSTFS_VERSION_ID,
+    projectId: METAPAAS_PROJECT,
+    bucketInstanceId,
+  };
+}
+
+/** An instance holding `count` buckets, written straight into the model (no data plane). */
+function seedBuckets(state: EmulatorState, stamp: string, count: number): string {
+  const instance = randomUUID();
+  state.rows.instances.set(instance, {
+    uuid: instance,
+    name: 'seeded',
+    description: '',
+    project_id: METAPAAS_PROJECT,
+    status: 'NEW',
+    ipsv4: [],
+    cpu: 1,
+    ram: 1024,
+    disk_size: 10,
+    nodes_number: 1,
+    kind: 'single_node',
+    version: `/v1/types/s3/versions/${RUSTFS_VERSION_ID}`,
+    created_at: stamp,
+    updated_at: stamp,
+  });
+  state.bornAt.set(instance, 0);
+  for (let i = 0; i < count; i++) {
+    const uuid = randomUUID();
+    state.rows.buckets.set(uuid, {
+      uuid,
+      name: `seeded-${String(i).padStart(6, '0')}`,
+      description: '',
+      project_id: METAPAAS_PROJECT,
+      instance: `/v1/types/s3/instances/${instance}`,
+      status: 'ACTIVE',
+      versioning_enabled: false,
+      object_lock_enabled: false,
+      quota_bytes: 0,
+      public: false,
+      created_at: stamp,
+      updated_at: stamp,
+    });
+  }
+  return instance;
 }
