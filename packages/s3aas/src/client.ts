@@ -9,6 +9,7 @@ import {
   type InstanceWithBucketCreate,
 } from './create-instance.js';
 import { dataPlaneEndpoint, type S3Credentials } from './data-plane/endpoint.js';
+import { InstanceObjects } from './data-plane/objects.js';
 import { parseS3aasError, redactingTransport } from './error-body.js';
 import { parseInput } from './input-validation.js';
 import { AccessKeys } from './resources/access-keys.js';
@@ -72,6 +73,15 @@ export interface S3aasClient {
     credentials: S3Credentials,
     options?: S3aasWaitOptions<string>,
   ): Promise<void>;
+  /**
+   * Object operations on the instance's data plane with one access key (put from a file, get,
+   * list, delete), through core's S3 engine.
+   */
+  objects(
+    instance: Instance | string,
+    credentials: S3Credentials,
+    options?: CallOptions,
+  ): Promise<InstanceObjects>;
   /** The data-plane settings in force (region default `us-east-1`). */
   readonly dataPlane: Required<Pick<DataPlaneOptions, 'region'>> & DataPlaneOptions;
 }
@@ -144,6 +154,10 @@ export function createS3aasClient(options: S3aasClientOptions): S3aasClient {
       createInstanceWithBucket({ instances, buckets }, input, callOptions),
     waitForInstance: (id, target, waitOptions) => waitForInstance(instances, id, target, waitOptions),
     dataPlaneEndpoint: (instance, callOptions) => endpointOf(instance, callOptions?.signal),
+    async objects(instance, credentials, callOptions) {
+      const endpoint = await endpointOf(instance, callOptions?.signal);
+      return new InstanceObjects({ endpoint, region: dataPlane.region, credentials });
+    },
     async waitForAccessKey(instance, credentials, waitOptions = {}) {
       const endpoint = await endpointOf(instance, waitOptions.signal);
       return waitForAccessKey(endpoint, credentials, { ...probeOptions, ...waitOptions });

@@ -11,6 +11,7 @@ export type { DataPlaneOptions, S3aasClientOptions } from './client-options.js';
 export { type CallOptions, METAPAAS_PROJECT_ID, S3_ROOT } from './context.js';
 export type { CreatedInstance, InstanceWithBucketCreate } from './create-instance.js';
 export { DATA_PLANE_PORT, dataPlaneEndpoint, type S3Credentials } from './data-plane/endpoint.js';
+export type { InstanceObjects, PutFileResult, S3ObjectSummary } from './data-plane/objects.js';
 export { type S3aasErrorBody, s3aasErrorType } from './error-body.js';
 export type { FilterValue, ListOptions } from './list-options.js';
 export { idOfPath } from './relationship.js';

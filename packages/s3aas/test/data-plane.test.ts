@@ -1,4 +1,8 @@
-import { createTransport, hmacV4, waitFor } from '@nimbus-sdk/core';
+import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTransport, hmacV4, NotFoundError, waitFor } from '@nimbus-sdk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3aasEmulator } from '../src/emulator/index.js';
 import type { S3aasClient } from '../src/index.js';
@@ -84,9 +88,18 @@ describe.skipIf(!rgw)('data plane on a real RGW', () => {
     // The data plane follows after the sync delay: the waiter probes until the key authenticates.
     await client.waitForAccessKey(instanceId, credentials, fast);
     await client.waitForBucket(instanceId, bucketName, credentials, fast);
+    const objects = await client.objects(instanceId, credentials);
+    const file = join(await mkdtemp(join(tmpdir(), 's3aas-dp-')), 'hello.txt');
+    await writeFile(file, 'hello s3aas');
+    const put = await objects.putFile(bucketName, 'docs/hello.txt', file);
+    expect(put).toMatchObject({ size: 11, md5: createHash('md5').update('hello s3aas').digest('hex') });
+    expect(Buffer.from(await objects.get(bucketName, 'docs/hello.txt')).toString()).toBe('hello s3aas');
+    expect((await objects.list(bucketName, { prefix: 'docs/' }).toArray()).map((o) => o.key)).toEqual([
+      'docs/hello.txt',
+    ]);
+    await objects.delete(bucketName, 'docs/hello.txt');
+    await expect(objects.get(bucketName, 'docs/hello.txt')).rejects.toBeInstanceOf(NotFoundError);
     const s3 = s3With(await client.dataPlaneEndpoint(instanceId), key);
-    expect((await s3.put(`/${bucketName}/hello.txt`, 'hello s3aas')).status).toBe(200);
-    expect(await s3.get(`/${bucketName}/hello.txt`)).toMatchObject({ status: 200, body: 'hello s3aas' });
     const versioning = await s3.get(`/${bucketName}?versioning`);
     expect(versioning.body).toContain('<Status>Enabled</Status>');
   });
