@@ -147,6 +147,23 @@ describe('Exordos IAM token flow', () => {
     );
   });
 
+  it('sends X-OTP for users with OTP on, and IAM refuses a wrong code as invalid_client', async () => {
+    const { otpUser } = emulator.seed;
+    const login = (otp?: string) =>
+      createS3aasClient({
+        url: emulator.url,
+        iam: {
+          url: emulator.url,
+          username: otpUser.username,
+          password: otpUser.password,
+          ...(otp ? { otp } : {}),
+        },
+      });
+    expect((await login(otpUser.otp).whoami()).otp_verified).toBe(true);
+    const wrong = await failureOf<ExordosIamError>(login('000000').whoami());
+    expect(wrong.iamError).toBe('invalid_client');
+  });
+
   it('answers 403 to a user without the s3aas role, and to no token at all', async () => {
     const bob = createS3aasClient({
       url: emulator.url,

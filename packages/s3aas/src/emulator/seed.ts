@@ -28,6 +28,8 @@ export interface S3aasSeedInfo {
   admin: SeededIamUser;
   /** A newcomer with no s3aas permission (403 PolicyNotAuthorized). */
   newcomer: SeededIamUser;
+  /** Like `owner`, but with OTP on: logins need `X-OTP: <otp>`. */
+  otpUser: SeededIamUser & { otp: string };
   /** The stock `rustfs_1` version. */
   versionId: string;
   projectId: string;
@@ -72,6 +74,22 @@ export function seedState(state: EmulatorState, now: Date, options: S3aasSeedOpt
     email: 'bob@example.com',
     password: 'bob-password',
   };
+  const otpUser = {
+    uuid: randomUUID(),
+    username: 'carol',
+    email: 'carol@example.com',
+    password: 'carol-password',
+    otp: '246810',
+  };
+  state.iamUsers.set(otpUser.uuid, {
+    uuid: otpUser.uuid,
+    name: otpUser.username,
+    email: otpUser.email,
+    password: otpUser.password,
+    projectId: randomUUID(),
+    permissions: { [METAPAAS_PROJECT]: S3_PERMISSIONS },
+    otp: otpUser.otp,
+  });
   const ownProject = randomUUID();
   state.iamUsers.set(owner.uuid, {
     uuid: owner.uuid,
@@ -102,6 +120,7 @@ export function seedState(state: EmulatorState, now: Date, options: S3aasSeedOpt
     owner,
     admin,
     newcomer,
+    otpUser,
     versionId: RUSTFS_VERSION_ID,
     projectId: METAPAAS_PROJECT,
     bucketInstanceId,
