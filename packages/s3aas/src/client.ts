@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { createTransport, type Transport } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { type ExordosIamAuth, exordosIamAuth } from './auth/exordos-iam-auth.js';
 import { clientOptionsSchema, type DataPlaneOptions, type S3aasClientOptions } from './client-options.js';
 import type { CallOptions, S3aasContext } from './context.js';
@@ -11,7 +12,6 @@ import {
 import { dataPlaneEndpoint, type S3Credentials } from './data-plane/endpoint.js';
 import { InstanceObjects } from './data-plane/objects.js';
 import { parseS3aasError, redactingTransport } from './error-body.js';
-import { parseInput } from './input-validation.js';
 import { AccessKeys } from './resources/access-keys.js';
 import { Buckets } from './resources/buckets.js';
 import { type Instance, Instances } from './resources/instances.js';

@@ -1,4 +1,5 @@
 import { ConfigError } from '@nimbus-sdk/core';
+import type { SettingFields, SettingsOf } from '@nimbus-sdk/core/provider';
 import type { S3aasClientOptions } from './client-options.js';
 
 /**
@@ -44,10 +45,10 @@ export const s3aasSettings = {
     kind: 'url',
   },
   refreshToken: { description: 'Refresh token saved by `nimbus s3aas login`', secret: true },
-} as const;
+} as const satisfies SettingFields;
 
 /** Resolved `s3aas` settings: each field's value when one was found. */
-export type S3aasSettings = { readonly [K in keyof typeof s3aasSettings]?: string };
+export type S3aasSettings = SettingsOf<typeof s3aasSettings>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

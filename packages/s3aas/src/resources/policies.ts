@@ -1,7 +1,7 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import { type CallOptions, encodePathSegment } from '../context.js';
-import { parseInput } from '../input-validation.js';
 import type { ListOptions } from '../list-options.js';
 import { RestCollection, type S3aasRecord } from './collection.js';
 import { descriptionField, NOTHING_TO_UPDATE, nameField, notEmpty, uuidField } from './fields.js';
