@@ -1,4 +1,4 @@
-import { type Transport, ValidationError } from '@nimbus-sdk/core';
+import { type CallOptions, type Transport, ValidationError } from '@nimbus-sdk/core';
 
 /** Where every s3aas route lives under the MetaPaaS user API. */
 export const S3_ROOT = '/v1/types/s3';
@@ -6,10 +6,8 @@ export const S3_ROOT = '/v1/types/s3';
 /** The MetaPaaS project every s3aas permission is bound to; tokens are scoped to it by default. */
 export const METAPAAS_PROJECT_ID = '4d657461-0000-0000-0000-000000000002';
 
-/** Options every SDK method takes last. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
+/** Options every SDK method takes last (core's, so every provider reads the same). */
+export type { CallOptions };
 
 /** What every resource of one client shares. */
 export interface S3aasContext {

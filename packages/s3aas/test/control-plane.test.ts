@@ -15,7 +15,7 @@ import { clientFor, instanceInput, startEmulator } from './fixture.js';
 
 let emulator: S3aasEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ rgw: undefined });
 });
 beforeEach(() => emulator.reset());
 afterAll(() => emulator.close());

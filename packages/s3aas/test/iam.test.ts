@@ -13,7 +13,7 @@ import { clientFor, startEmulator } from './fixture.js';
 
 let emulator: S3aasEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ rgw: undefined });
 });
 beforeEach(() => emulator.reset());
 afterAll(() => emulator.close());
