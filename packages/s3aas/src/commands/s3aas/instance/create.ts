@@ -46,7 +46,9 @@ export default class InstanceCreate extends S3aasCommand<typeof InstanceCreate> 
     };
     const bucketName = flags['bucket-name'];
     if (!flags.wait && !bucketName) {
-      this.printResult(await client.instances.create(input));
+      const instance = await client.instances.create(input);
+      // The same JSON shape with or without --wait/--bucket-name: { instance, bucket? }.
+      this.printResult(this.jsonOutput ? { instance } : instance);
       return;
     }
     const created = await this.waitWithSpinner(`Creating instance ${flags.name}`, async (control) => {
