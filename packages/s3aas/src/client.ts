@@ -133,7 +133,8 @@ export function createS3aasClient(options: S3aasClientOptions): S3aasClient {
   const buckets = new Buckets(context);
   const dataPlane = { ...options.dataPlane, region: options.dataPlane?.region ?? 'us-east-1' };
   const endpointOf = async (instance: Instance | string, signal?: AbortSignal) => {
-    if (dataPlane.endpoint) return dataPlaneEndpoint({ uuid: '' }, dataPlane);
+    // An override needs no instance read (and works before the instance has addresses).
+    if (dataPlane.endpoint) return dataPlane.endpoint.replace(/\/+$/, '');
     const record = typeof instance === 'string' ? await instances.get(instance, { signal }) : instance;
     return dataPlaneEndpoint(record, dataPlane);
   };
