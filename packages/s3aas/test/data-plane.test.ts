@@ -124,7 +124,7 @@ describe.skipIf(!rgw)('data plane on a real RGW', () => {
     expect(gone.status).toBe(403);
   });
 
-  it('detaching the policy takes the access away again; a public bucket serves anonymous reads', async () => {
+  it('policy content changes and detaching reach the key on RGW; a public bucket serves anonymous reads', async () => {
     const user = await client.users.create(instanceId, { name: 'temporary' });
     const attachment = await client.policyAttachments.create(instanceId, user.uuid, { policy: policyId });
     const key = await client.accessKeys.create(instanceId, user.uuid);
@@ -140,6 +140,32 @@ describe.skipIf(!rgw)('data plane on a real RGW', () => {
         ? { status: 'done' as const, value: 1 }
         : { status: 'pending' as const, state: answer.code };
     }, fast);
+    // New policy content reaches the keys of every attached user: point it at another bucket.
+    await client.policies.update(instanceId, policyId, {
+      content: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['s3:*'], Resource: ['arn:aws:s3:::elsewhere/*'] }],
+      },
+    });
+    await emulator.dataPlaneIdle();
+    expect(await s3.put(`/${bucketName}/after-update.txt`, 'x')).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+    });
+    await client.policies.update(instanceId, policyId, {
+      content: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['s3:*'],
+            Resource: [`arn:aws:s3:::${bucketName}`, `arn:aws:s3:::${bucketName}/*`],
+          },
+        ],
+      },
+    });
+    await emulator.dataPlaneIdle();
+    expect((await s3.put(`/${bucketName}/after-restore.txt`, 'x')).status).toBe(200);
     await client.policyAttachments.delete(instanceId, user.uuid, attachment.uuid);
     await emulator.dataPlaneIdle();
     expect(await s3.put(`/${bucketName}/after-detach.txt`, 'x')).toMatchObject({
