@@ -164,6 +164,8 @@ describe('instances', () => {
     const a = await client.instances.create(instanceInput(emulator, 'alpha'));
     const b = await client.instances.create(instanceInput(emulator, 'beta'));
     await client.instances.create(instanceInput(emulator, 'gamma'));
+    const byVersion = await client.instances.list({ where: { version: emulator.seed.versionId } }).toArray();
+    expect(byVersion).toHaveLength(3);
     const byName = await client.instances.list({ where: { name: 'beta' } }).toArray();
     expect(byName.map((i) => i.uuid)).toEqual([b.uuid]);
     const either = await client.instances

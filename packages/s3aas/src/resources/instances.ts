@@ -85,9 +85,17 @@ const updateSchema = z
 
 /** Instances (`/v1/types/s3/instances/`). Deleting one deletes its buckets, users, keys and policies. */
 export class Instances extends RestCollection<Instance> {
-  /** Instances of the token's project, paged lazily. Filters: name, status, project_id, version. */
-  list(options?: ListOptions): PagedIterable<Instance, string> {
-    return this.listAt(COLLECTION, options);
+  /**
+   * Instances of the token's project, paged lazily. Filters: name, status, project_id, version (a
+   * version uuid is turned into the path the server compares with).
+   */
+  list(options: ListOptions = {}): PagedIterable<Instance, string> {
+    const version = options.where?.version;
+    if (version === undefined) return this.listAt(COLLECTION, options);
+    const paths = Array.isArray(version)
+      ? version.map((v) => versionPath(String(v)))
+      : versionPath(String(version));
+    return this.listAt(COLLECTION, { ...options, where: { ...options.where, version: paths } });
   }
   async get(id: string, options?: CallOptions): Promise<Instance> {
     return this.getAt(COLLECTION, encodePathSegment(id, 'instance id'), options);
