@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport, hmacV4, NotFoundError, waitFor } from '@nimbus-sdk/core';
@@ -97,6 +98,14 @@ describe.skipIf(!rgw)('data plane on a real RGW', () => {
     expect((await objects.list(bucketName, { prefix: 'docs/' }).toArray()).map((o) => o.key)).toEqual([
       'docs/hello.txt',
     ]);
+    const copy = join(file, '..', 'copy.txt');
+    expect(await objects.download(bucketName, 'docs/hello.txt', copy)).toEqual({ size: 11 });
+    expect(await readFile(copy, 'utf8')).toBe('hello s3aas');
+    await expect(
+      objects.download(bucketName, 'docs/missing.txt', join(file, '..', 'missing.txt')),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(existsSync(join(file, '..', 'missing.txt.part'))).toBe(false);
+    expect(existsSync(join(file, '..', 'missing.txt'))).toBe(false);
     await objects.delete(bucketName, 'docs/hello.txt');
     await expect(objects.get(bucketName, 'docs/hello.txt')).rejects.toBeInstanceOf(NotFoundError);
     const s3 = s3With(await client.dataPlaneEndpoint(instanceId), key);

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import * as Args from '@oclif/core/args';
 import { credentialsOf, objectFlags, parseObjectPath } from '../../../cli/object-flags.js';
 import { S3aasCommand, s3aasFlags } from '../../../cli/s3aas-command.js';
@@ -15,12 +14,11 @@ export default class ObjectGet extends S3aasCommand<typeof ObjectGet> {
     this.registerSecret(credentials.secretAccessKey);
     const { bucket, key } = parseObjectPath(this.args.path, true);
     const objects = await (await this.client()).objects(this.flags.instance, credentials);
-    const bytes = await objects.get(bucket, key);
     if (!this.args.file) {
-      process.stdout.write(bytes);
+      await objects.streamTo(bucket, key, process.stdout);
       return;
     }
-    await writeFile(this.args.file, bytes);
-    this.printResult({ bucket, key, file: this.args.file, size: bytes.byteLength });
+    const { size } = await objects.download(bucket, key, this.args.file);
+    this.printResult({ bucket, key, file: this.args.file, size });
   }
 }
