@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { createTransport, type Transport } from '@nimbus-sdk/core';
 import { parseInput } from '@nimbus-sdk/core/provider';
 import { type ExordosIamAuth, exordosIamAuth } from './auth/exordos-iam-auth.js';
+import { classifyIamError } from './auth/iam-errors.js';
 import { clientOptionsSchema, type DataPlaneOptions, type S3aasClientOptions } from './client-options.js';
 import type { CallOptions, S3aasContext } from './context.js';
 import {
@@ -116,6 +117,7 @@ export function createS3aasClient(options: S3aasClientOptions): S3aasClient {
       logger: options.logger,
       clock: options.clock,
       parseErrorBody: parseS3aasError,
+      classifyError: classifyIamError,
     }),
   );
   const iamTransport = createTransport({
@@ -127,6 +129,7 @@ export function createS3aasClient(options: S3aasClientOptions): S3aasClient {
     fetch: options.fetch,
     logger: options.logger,
     clock: options.clock,
+    classifyError: classifyIamError,
   });
   const context: S3aasContext = { transport };
   const instances = new Instances(context);

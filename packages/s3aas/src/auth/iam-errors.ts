@@ -1,4 +1,4 @@
-import { ApiError, AuthenticationError, BadRequestError } from '@nimbus-sdk/core';
+import { ApiError, AuthenticationError, BadRequestError, type HttpError } from '@nimbus-sdk/core';
 
 /** The RFC 6749 error names Exordos IAM answers with. */
 export type IamErrorName = 'invalid_client' | 'invalid_grant' | 'invalid_token' | (string & {});
@@ -37,3 +37,18 @@ export class NotLoggedInError extends ApiError {
 
 /** IAM answered something that is not a token (a proxy page, an old server). */
 export class IamAnswerError extends BadRequestError {}
+
+/**
+ * Re-types an answer carrying an IAM body (`{"error": "invalid_token", ...}`) as an
+ * {@link ExordosIamError}, for the transports' `classifyError`; other errors pass unchanged.
+ */
+export function classifyIamError(error: HttpError): HttpError {
+  const body = error.details as { error?: unknown } | undefined;
+  if (error instanceof ExordosIamError || typeof body?.error !== 'string') return error;
+  if (error.status !== 400 && error.status !== 401) return error;
+  return new ExordosIamError(error.message, {
+    status: error.status,
+    iamError: body.error,
+    request: error.request,
+  });
+}
