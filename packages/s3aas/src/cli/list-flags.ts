@@ -1,0 +1,55 @@
+import { ValidationError } from '@nimbus-sdk/core';
+import * as Flags from '@oclif/core/flags';
+import type { FilterValue, ListOptions } from '../list-options.js';
+
+/** `--where`, `--sort-key`, `--sort-dir`, `--limit`, `--all`. */
+export const listFlags = {
+  where: Flags.string({
+    description:
+      'Field filter field=value; repeat it, or repeat a field for IN (status=NEW --where status=IN_PROGRESS)',
+    multiple: true,
+  }),
+  'sort-key': Flags.string({ description: 'Field to sort by on the server (one)' }),
+  'sort-dir': Flags.string({ description: 'Sort direction', options: ['asc', 'desc'] }),
+  limit: Flags.integer({ description: 'Rows to show', default: 100, min: 1 }),
+  all: Flags.boolean({ description: 'Every row, fetched page by page', default: false }),
+};
+
+/** The parsed list flags. */
+export interface ListFlagValues {
+  where?: string[];
+  'sort-key'?: string;
+  'sort-dir'?: string;
+  limit: number;
+  all: boolean;
+}
+
+/** List flags → SDK list options and the number of rows to take. */
+export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; max: number | undefined } {
+  const where: Record<string, FilterValue> = {};
+  for (const pair of flags.where ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) {
+      throw new ValidationError(`--where must be field=value, got ${JSON.stringify(pair)}`, [
+        { path: 'where', message: 'field=value' },
+      ]);
+    }
+    const key = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    const previous = where[key];
+    where[key] =
+      previous === undefined
+        ? value
+        : [...(Array.isArray(previous) ? previous : [previous as string]), value];
+  }
+  const max = flags.all ? undefined : flags.limit;
+  return {
+    options: {
+      where,
+      sortKey: flags['sort-key'],
+      sortDir: flags['sort-dir'] as ListOptions['sortDir'],
+      pageLimit: Math.min(max ?? 200, 200),
+    },
+    max,
+  };
+}

@@ -1,0 +1,3 @@
+import { scopedShowCommand, scopedSpecs } from '../../../cli/scoped-commands.js';
+
+export default scopedShowCommand(scopedSpecs.bucket);

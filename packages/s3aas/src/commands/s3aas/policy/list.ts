@@ -1,0 +1,3 @@
+import { scopedListCommand, scopedSpecs } from '../../../cli/scoped-commands.js';
+
+export default scopedListCommand(scopedSpecs.policy);

@@ -1,0 +1,3 @@
+import { scopedDeleteCommand, scopedSpecs } from '../../../cli/scoped-commands.js';
+
+export default scopedDeleteCommand(scopedSpecs.user);
