@@ -1,4 +1,6 @@
+import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { ApiError } from '../errors/api-error.js';
 import type { Md5Hashers } from './md5-workers.js';
 
 /** One part of a file, read once; its MD5 is computed while the next part is read. */
@@ -81,6 +83,23 @@ export class FilePartReader {
       this.#free.push(whole);
       this.#bufferReturned?.();
     });
+  }
+
+  /**
+   * Throws when the file's size or mtime moved since `before`: the bytes read would then mix two
+   * versions, and the MD5 and object would describe neither.
+   */
+  async assertUnchanged(path: string, before: Stats): Promise<void> {
+    const now = await this.#handle.stat();
+    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) {
+      throw new ApiError(
+        'CONFLICT',
+        `${path} changed while it was uploaded (size or modification time moved); upload it again once it is stable`,
+        {
+          retryable: false,
+        },
+      );
+    }
   }
 
   /** The whole-file MD5, once every part was read. */

@@ -126,6 +126,7 @@ export async function multipartUpload(
     await Promise.all(inFlight);
     await stateWrites;
     if (failure) throw failure;
+    await reader.assertUnchanged(options.path, stat);
 
     const expected = multipartEtag(await Promise.all(md5s));
     const parts = [...finished.values()].sort((a, b) => a.partNumber - b.partNumber);

@@ -314,4 +314,26 @@ describe.skipIf(!lab)('uploadFile through a fault-injecting proxy in front of Ce
     expect(proxy.count(isUploadPart)).toBe(0);
     expect(await s3.openUploads('unwritable')).toEqual([]);
   });
+
+  it('refuses to complete when the file changed during the upload, and aborts it', async () => {
+    const path = await s3.file('moving.bin', fourParts());
+    let touched = false;
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'moving',
+      path,
+      partSize: PART,
+      concurrency: 1,
+      onProgress: () => {
+        if (touched) return;
+        touched = true;
+        void utimes(path, new Date(), new Date(Date.now() + 60_000));
+      },
+    }).catch((e: unknown) => e);
+    expect((error as UploadFailedError).multipartUpload).toBe('aborted');
+    expect((error as Error).message).toMatch(/moving\.bin changed while it was uploaded/);
+    expect(proxy.count((r) => r.method === 'POST' && r.query.has('uploadId'))).toBe(0);
+    expect(await s3.openUploads('moving')).toEqual([]);
+  });
 });
