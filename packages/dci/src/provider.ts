@@ -18,10 +18,17 @@ const dciProvider = defineProvider({
     const { startDciEmulator } = await import('./emulator/index.js');
     // A few finished jobs so `job list` in the demo shows something.
     const emulator = await startDciEmulator({ seed: { jobs: 5 } });
-    const { remoteci } = emulator.seed;
+    const { remoteci, feeder, users } = emulator.seed;
     return {
       url: emulator.url,
       profile: { url: emulator.url, clientId: remoteci.clientId, apiSecret: remoteci.apiSecret },
+      // The profile signs as the partner remoteci; these are the other roles dcictl users switch to.
+      credentials: {
+        'admin login': `${users.admin.login} / ${users.admin.password}`,
+        'partner user login': `${users.partner.login} / ${users.partner.password}`,
+        'feeder client id': feeder.clientId,
+        'feeder api secret': feeder.apiSecret,
+      },
       close: () => emulator.close(),
     };
   },

@@ -9,6 +9,7 @@ import { s3aasClientOptions, s3aasSettings } from './settings.js';
  */
 const s3aasProvider = defineProvider({
   name: 's3aas',
+  needsS3: true,
   title: 'Exordos S3-as-a-service (control plane + IAM emulator, data plane on RGW)',
   settings: s3aasSettings,
   clientOptions: (settings): S3aasClientOptions => s3aasClientOptions(settings),

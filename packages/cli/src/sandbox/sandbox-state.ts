@@ -10,6 +10,11 @@ export interface SandboxServiceState {
   url: string;
   /** Extra environment its commands need (never secrets: those are in the profile). */
   env?: Record<string, string>;
+  /**
+   * Sandbox-only identities to try it with: the S3 keys of the local RGW, a provider's other
+   * seeded users. They open nothing outside this machine's emulators.
+   */
+  credentials?: Record<string, string>;
 }
 
 /** The state file of a sandbox process. */

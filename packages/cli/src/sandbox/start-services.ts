@@ -70,11 +70,28 @@ export async function startServices(
     throw error;
   }
   const services: SandboxServiceState[] = [];
-  if (s3) services.push({ name: 's3', title: 'Ceph RGW (local S3)', url: s3.endpoint });
+  if (s3) {
+    services.push({
+      name: 's3',
+      title: 'Ceph RGW (local S3)',
+      url: s3.endpoint,
+      credentials: {
+        region: s3.region,
+        accessKeyId: s3.accessKeyId,
+        secretAccessKey: s3.secretAccessKey,
+      },
+    });
+  }
   const profile: Record<string, Record<string, string>> = {};
   for (const { name, service } of started) {
     const provider = providers.find((p) => p.plugin.name === name);
-    services.push({ name, title: provider?.plugin.title ?? name, url: service.url, env: service.env ?? {} });
+    services.push({
+      name,
+      title: provider?.plugin.title ?? name,
+      url: service.url,
+      env: service.env ?? {},
+      ...(service.credentials ? { credentials: service.credentials } : {}),
+    });
     profile[name] = service.profile;
   }
   return { services, profile, close };

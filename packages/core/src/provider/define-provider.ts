@@ -63,6 +63,8 @@ export interface ProviderDefinition<F extends SettingFields, O extends ProviderC
   startSandbox(context: SandboxContext): Promise<SandboxService>;
   /** The CLI steps of `nimbus sandbox demo`, run in order against the sandbox. */
   readonly demo: readonly DemoStep[];
+  /** Its emulator keeps data in S3: the sandbox starts the local RGW for it. */
+  readonly needsS3?: boolean;
 }
 
 /** A provider as the kit derives it from its {@link ProviderDefinition}: also the CLI's plugin. */
@@ -144,6 +146,7 @@ export function defineProvider<F extends SettingFields, O extends ProviderClient
     settings: fields,
     profile,
     demo: definition.demo,
+    ...(definition.needsS3 ? { needsS3: true } : {}),
     startSandbox: (context) => definition.startSandbox(context),
     settingsFromEnv,
     resolveSettings: (sources) =>

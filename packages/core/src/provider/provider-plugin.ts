@@ -15,6 +15,8 @@ export interface NimbusProviderPlugin {
   startSandbox(context: SandboxContext): Promise<SandboxService>;
   /** The CLI steps of `nimbus sandbox demo` for this provider, run in order against the sandbox. */
   readonly demo: readonly DemoStep[];
+  /** Its emulator keeps data in S3: `nimbus sandbox up` then starts the local RGW unless `--no-s3`. */
+  readonly needsS3?: boolean;
 }
 
 /** One setting of a profile section. */
@@ -66,6 +68,11 @@ export interface SandboxService {
   profile: Record<string, string>;
   /** Extra environment the provider's commands need (e.g. `SSH_AUTH_SOCK`); usually empty. */
   env?: Record<string, string>;
+  /**
+   * Other identities the emulator was seeded with (an admin login, a feeder's key), by what they
+   * are: `nimbus sandbox up` and `status` print them so every role can be tried.
+   */
+  credentials?: Record<string, string>;
   close(): Promise<void>;
 }
 

@@ -28,9 +28,9 @@ export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
       multiple: true,
     }),
     s3: Flags.boolean({
-      description: 'Start a local Ceph RGW with a sandbox started for the demo (--no-s3 to skip it)',
+      description:
+        'Start a local Ceph RGW with a sandbox started for the demo (default: when a provider needs S3; --no-s3 to skip it)',
       allowNo: true,
-      default: true,
     }),
   };
 
@@ -41,7 +41,7 @@ export default class SandboxDemo extends SandboxCommand<typeof SandboxDemo> {
     if (state === undefined) {
       this.say('No sandbox running: starting one for the demo');
       const forward = [
-        ...(this.flags.s3 ? [] : ['--no-s3']),
+        ...(this.flags.s3 === undefined ? [] : [this.flags.s3 ? '--s3' : '--no-s3']),
         ...(this.flags.provider ?? []).flatMap((name) => ['--provider', name]),
       ];
       const up = await runCli(this.binPath, ['sandbox', 'up', '--detach', '--json', ...forward], process.env);

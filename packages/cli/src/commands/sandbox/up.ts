@@ -30,9 +30,9 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
       multiple: true,
     }),
     s3: Flags.boolean({
-      description: 'Start a local Ceph RGW when radosgw is installed (--no-s3 to skip it)',
+      description:
+        'Start a local Ceph RGW (default: when a started provider keeps data in S3 and radosgw is installed; --no-s3 to skip it)',
       allowNo: true,
-      default: true,
     }),
   };
   static override examples = [
@@ -53,7 +53,7 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
       // Check the names here too, so a typo fails at once instead of in the background process.
       selectProviders(await installedProviders(this.config), this.flags.provider);
       const forward = [
-        ...(this.flags.s3 ? [] : ['--no-s3']),
+        ...(this.flags.s3 === undefined ? [] : [this.flags.s3 ? '--s3' : '--no-s3']),
         ...(this.flags.provider ?? []).flatMap((name) => ['--provider', name]),
       ];
       const state = await startDetachedSandbox(this.binPath, forward, paths, 240_000);
@@ -68,7 +68,7 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
     const providers = selectProviders(await installedProviders(this.config), this.flags.provider);
     // The testing kit is loaded only here: no other command pays for it at start-up.
     const { isRgwInstalled, startRgwLab } = await import('@nimbus-sdk/core/testing');
-    const wantS3 = this.flags.s3 && (await isRgwInstalled());
+    const wantS3 = await this.wantS3(providers, isRgwInstalled);
     if (providers.length === 0 && !wantS3) {
       throw new ApiError(
         'CONFIG',
@@ -119,6 +119,30 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
       await removeSandboxState(paths.stateFile, process.pid);
     }
     process.stderr.write('Sandbox stopped\n');
+  }
+
+  /**
+   * RGW takes seconds to start and a few hundred MiB: it runs when asked (`--s3`) or when a started
+   * provider keeps data in S3, and never with `--no-s3`.
+   */
+  private async wantS3(
+    providers: readonly { plugin: { name: string; needsS3?: boolean } }[],
+    isRgwInstalled: () => Promise<boolean>,
+  ): Promise<boolean> {
+    if (this.flags.s3 === false) return false;
+    const needed = providers.filter((p) => p.plugin.needsS3).map((p) => p.plugin.name);
+    if (this.flags.s3 !== true && needed.length === 0) return false;
+    if (await isRgwInstalled()) return true;
+    if (this.flags.s3 === true) {
+      throw new ApiError(
+        'CONFIG',
+        '--s3 needs radosgw: install it with `bash scripts/install-system-deps.sh` (Debian: apt-get install radosgw ceph-mon ceph-osd)',
+      );
+    }
+    process.stderr.write(
+      `Warning: ${needed.join(', ')} keep data in S3 but radosgw is not installed; their data plane will not work\n`,
+    );
+    return false;
   }
 
   private report(state: SandboxState): void {
