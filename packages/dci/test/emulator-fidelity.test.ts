@@ -176,6 +176,12 @@ describe('DCI emulator answers as dci-control-server does (issue 16)', () => {
     expect(byAdmin.status).toBe(200);
   });
 
+  it('7. GET /products/<id>/teams is for admins and EPM', async () => {
+    const path = `/api/v1/products/${f.emulator.seed.product}/teams`;
+    expect((await raw('GET', path, partner)).status).toBe(401);
+    expect((await raw('GET', path, admin)).status).toBe(200);
+  });
+
   it('8. GET /jobs?where=name (no colon) answers 400 Request malformed', async () => {
     const answer = await raw('GET', '/api/v1/jobs?where=name', admin);
     expect(answer.status).toBe(400);
