@@ -159,6 +159,29 @@ describe('DCI emulator answers as dci-control-server does (issue 16)', () => {
     expect((await raw('GET', '/api/v1/users', admin)).status).toBe(200);
   });
 
+  it("7. PUT /users/<id> is the super admin's: a user edits itself through /users/me", async () => {
+    const self = f.emulator.seed.users.partner.id;
+    const etag = () => String(f.emulator.state.find('users', self)?.etag);
+    const denied = await rawRequest(f.emulator.port, 'PUT', `/api/v1/users/${self}`, {
+      auth: partner,
+      json: { fullname: 'Me' },
+      headers: { 'if-match': etag() },
+    });
+    expect(denied).toMatchObject({ status: 401, body: { message: 'Operation not authorized.' } });
+    const byAdmin = await rawRequest(f.emulator.port, 'PUT', `/api/v1/users/${self}`, {
+      auth: admin,
+      json: { fullname: 'Partner Person' },
+      headers: { 'if-match': etag() },
+    });
+    expect(byAdmin.status).toBe(200);
+  });
+
+  it('7. GET /products/<id>/teams is for admins and EPM', async () => {
+    const path = `/api/v1/products/${f.emulator.seed.product}/teams`;
+    expect((await raw('GET', path, partner)).status).toBe(401);
+    expect((await raw('GET', path, admin)).status).toBe(200);
+  });
+
   it('8. GET /jobs?where=name (no colon) answers 400 Request malformed', async () => {
     const answer = await raw('GET', '/api/v1/jobs?where=name', admin);
     expect(answer.status).toBe(400);

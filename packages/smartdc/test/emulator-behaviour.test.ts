@@ -22,7 +22,7 @@ describe('emulator behaviours beyond the happy path', () => {
     strict = await startSmartdcEmulator({
       delays,
       seed: { keys: [key.publicKey] },
-      faults: { strictStates: true },
+      behaviour: { strictStates: true },
     });
     const options = { account: 'nimbus', keyId: key.md5, key: key.privateKeyFile };
     triton = createSmartdcClient({

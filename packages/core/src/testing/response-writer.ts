@@ -47,7 +47,19 @@ export async function writeEmulatorResponse(
     bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/octet-stream';
   } else {
-    bytes = Buffer.from(JSON.stringify(body), 'utf8');
+    let json: string;
+    try {
+      json = JSON.stringify(body);
+    } catch (error) {
+      // A model too deep (or cyclic) to serialise is the emulator's bug: answer it, never reset.
+      const why = error instanceof Error ? error.message : String(error);
+      await writeEmulatorResponse(res, method, {
+        status: 500,
+        body: { message: `emulator could not serialise its answer: ${why}` },
+      });
+      return;
+    }
+    bytes = Buffer.from(json, 'utf8');
     if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json';
   }
   if (!hasHeader(headers, 'content-length') && !(answer.status === 204 || answer.status === 304)) {

@@ -80,6 +80,15 @@ describe('emulator request targets', () => {
     expect(await rawStatus(emulator.port, '/x')).toBe('HTTP/1.1 200 OK');
   });
 
+  it('answers 500 with a message, not a reset, when an answer cannot be serialised', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    emulator = await startEmulatorServer({ handler: () => ({ status: 200, body: cyclic }) });
+    const response = await fetch(`${emulator.url}/x`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ message: expect.stringContaining('could not serialise') });
+  });
+
   it('answers a too-deep JSON body with 400 from request.json()', async () => {
     emulator = await startEmulatorServer({ handler: (request) => ({ status: 200, body: request.json() }) });
     const response = await fetch(`${emulator.url}/x`, { method: 'POST', body: '['.repeat(5000) });

@@ -2,7 +2,7 @@
  * @nimbus-sdk/smartdc/emulator: a local Triton CloudAPI on 127.0.0.1 that verifies HTTP
  * signatures like the real one and runs machines through their asynchronous states.
  */
-import { type FaultController, startEmulatorServer } from '@nimbus-sdk/core/testing';
+import { FaultController, startEmulatorServer } from '@nimbus-sdk/core/testing';
 import { cloudApiHandler, type RequestCounter } from './app.js';
 import { DEFAULT_DELAYS, type MachineDelays } from './delays.js';
 import { MAX_BODY_BYTES } from './input-rules.js';
@@ -14,20 +14,30 @@ export { MAX_CLOCK_SKEW_MS } from './auth.js';
 export type { MachineDelays } from './delays.js';
 export type { SmartdcSeed } from './state.js';
 
-/** Service-level faults (HTTP-level ones are on `emulator.faults`). */
-export interface SmartdcFaults {
+/** How the emulated service behaves beyond the happy path (HTTP-level faults are `faults`). */
+export interface SmartdcBehaviour {
   /** The next N provisions end in `failed` instead of `running`. */
   failProvisions?: number;
   /** Answer start/stop on a machine already in that state with 409 InvalidState (default: 202 no-op). */
   strictStates?: boolean;
 }
 
+/** @deprecated Renamed {@link SmartdcBehaviour}; pass it as `behaviour`. */
+export type SmartdcFaults = SmartdcBehaviour;
+
 /** Options of {@link startSmartdcEmulator}. */
 export interface SmartdcEmulatorOptions {
   /** Port on 127.0.0.1; default 0 (a free one). */
   port?: number;
   seed?: SmartdcSeed;
-  faults?: SmartdcFaults;
+  /**
+   * HTTP-level fault injection (latency, 5xx, 429, resets, clock skew) to share, as in every
+   * nimbus emulator; default a fresh controller, on `emulator.faults`. A plain object with
+   * `failProvisions`/`strictStates` is still read as `behaviour` (deprecated).
+   */
+  faults?: FaultController | SmartdcBehaviour;
+  /** Service behaviours: failing provisions, strict state checks. */
+  behaviour?: SmartdcBehaviour;
   /** Job durations; default a few hundred milliseconds each. */
   delays?: Partial<MachineDelays>;
   /** The emulator clock (signature Date checks and job timing). Default the system clock. */
@@ -73,15 +83,21 @@ export async function startSmartdcEmulator(options: SmartdcEmulatorOptions = {})
   const now = () => (running ? running.clock() : baseClock()).getTime();
   const state = new SmartdcState(options.seed ?? {}, now, { ...DEFAULT_DELAYS, ...options.delays });
   const counter: RequestCounter = { total: 0 };
+  const httpFaults = options.faults instanceof FaultController ? options.faults : undefined;
+  const behaviour: SmartdcBehaviour = {
+    ...(options.faults instanceof FaultController ? {} : options.faults),
+    ...options.behaviour,
+  };
   const applyFaults = () => {
-    state.machines.failNextProvisions = options.faults?.failProvisions ?? 0;
-    state.machines.strictStates = options.faults?.strictStates ?? false;
+    state.machines.failNextProvisions = behaviour.failProvisions ?? 0;
+    state.machines.strictStates = behaviour.strictStates ?? false;
   };
   applyFaults();
   const server = await startEmulatorServer({
     handler: cloudApiHandler(state, counter),
     port: options.port,
     clock: baseClock,
+    faults: httpFaults,
     // Bodies up to this size reach the handler, which answers CloudAPI's own 413 above its limit.
     maxBodyBytes: 32 * MAX_BODY_BYTES,
   });

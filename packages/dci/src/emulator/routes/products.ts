@@ -42,9 +42,11 @@ export function registerProducts(router: Router, context: RouteContext): void {
   const teamsOf = (product: Row) =>
     [...(state.productTeams.get(product.id) ?? [])].map((id) => state.find('teams', id)).filter(Boolean);
 
+  // The teams of a product are for admins and EPM, like changing them.
   router.get('/api/v1/products/:id/teams', async (request) => {
     const caller = await context.caller(request);
     const product = visibleRow(context, spec, caller, request.params.id ?? '');
+    if (!caller.superAdmin && !caller.epm) throw notAuthorized();
     const teams = teamsOf(product);
     return { status: 200, body: { teams, _meta: { count: teams.length } } };
   });

@@ -64,7 +64,8 @@ export function registerUsers(router: Router, context: RouteContext): void {
     authorizeCreate: (caller) => {
       if (!caller.superAdmin && !caller.epm) throw notAuthorized();
     },
-    canWrite: (caller, row) => caller.superAdmin || caller.epm || row.id === caller.id,
+    // PUT and DELETE /users/<id> are the super admin's; users edit themselves through /users/me.
+    canWrite: (caller) => caller.superAdmin,
     defaults: (_caller, body) => ({
       fullname: body.name,
       email: null,
