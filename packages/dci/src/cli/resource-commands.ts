@@ -60,11 +60,20 @@ export async function collect<T>(
   }).toArray({ max });
 }
 
+/**
+ * dcictl's name for the same command (`job-list`, `remoteci-show`), so `nimbus dci job-list` works
+ * for people who type dcictl's commands.
+ */
+export function dcictlAlias(noun: string, verb: string): string[] {
+  return [`dci:${noun}-${verb}`];
+}
+
 const idArg = (noun: string) => ({ id: Args.string({ description: `${noun} id`, required: true }) });
 
 /** `nimbus dci <noun> list`. */
 export function listCommand(spec: ResourceCommandSpec): typeof Command {
   return class ListCommand extends DciCommand {
+    static override aliases = dcictlAlias(spec.noun, 'list');
     static override summary = `List ${spec.noun}s`;
     static override flags = { ...dciFlags, ...listFlags };
     async run(): Promise<void> {
@@ -128,6 +137,7 @@ export function childRowsListCommand<T extends object>(spec: ChildRowsSpec<T>): 
 /** `nimbus dci <noun> show <id>`. */
 export function showCommand(spec: ResourceCommandSpec): typeof Command {
   return class ShowCommand extends DciCommand {
+    static override aliases = dcictlAlias(spec.noun, 'show');
     static override summary = `Show one ${spec.noun}`;
     static override args = idArg(spec.noun);
     static override flags = dciFlags;
@@ -142,6 +152,7 @@ export function showCommand(spec: ResourceCommandSpec): typeof Command {
 /** `nimbus dci <noun> create --field ...`. */
 export function createCommand(spec: ResourceCommandSpec): typeof Command {
   return class CreateCommand extends DciCommand {
+    static override aliases = dcictlAlias(spec.noun, 'create');
     static override summary = `Create a ${spec.noun}`;
     static override flags = { ...dciFlags, ...bodyFlags(spec.fields, true) };
     async run(): Promise<void> {
@@ -155,6 +166,7 @@ export function createCommand(spec: ResourceCommandSpec): typeof Command {
 /** `nimbus dci <noun> update <id> [--etag] --field ...` (reads the ETag when not given). */
 export function updateCommand(spec: ResourceCommandSpec): typeof Command {
   return class UpdateCommand extends DciCommand {
+    static override aliases = dcictlAlias(spec.noun, 'update');
     static override summary = `Update a ${spec.noun} (If-Match: --etag, or the current one)`;
     static override args = idArg(spec.noun);
     static override flags = {
@@ -175,6 +187,7 @@ export function updateCommand(spec: ResourceCommandSpec): typeof Command {
 /** `nimbus dci <noun> delete <id> [--etag]`. */
 export function deleteCommand(spec: ResourceCommandSpec): typeof Command {
   return class DeleteCommand extends DciCommand {
+    static override aliases = dcictlAlias(spec.noun, 'delete');
     static override summary = `Delete (archive) a ${spec.noun}`;
     static override args = idArg(spec.noun);
     static override flags = {
