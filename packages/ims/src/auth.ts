@@ -25,7 +25,11 @@ export type ImsAuth = ImsClientCredentials | ImsStaticToken;
  * grant fails when Keycloak issues no refresh token), shared by concurrent callers, and fetched
  * once more after a 401.
  */
-export function imsAuthStrategy(auth: ImsAuth, caBundle?: string | Buffer): AuthStrategy {
+export function imsAuthStrategy(
+  auth: ImsAuth,
+  options: { caBundle?: string | Buffer; clock?: () => Date } = {},
+): AuthStrategy {
+  const { caBundle, clock } = options;
   if ('token' in auth) return bearer(auth.token);
   return oauth2ClientCredentials({
     tokenUrl: auth.tokenUrl,
@@ -33,5 +37,6 @@ export function imsAuthStrategy(auth: ImsAuth, caBundle?: string | Buffer): Auth
     clientSecret: auth.clientSecret,
     clientAuth: 'basic',
     ...(caBundle === undefined ? {} : { ca: caBundle }),
+    ...(clock === undefined ? {} : { clock: () => clock().getTime() }),
   });
 }

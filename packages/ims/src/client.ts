@@ -80,7 +80,7 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
   parseInput(clientOptionsSchema, options, 'IMS client options');
   const transport = createTransport({
     baseUrl: imsBaseUrl(options.url),
-    auth: imsAuthStrategy(options.auth, options.caBundle),
+    auth: imsAuthStrategy(options.auth, { caBundle: options.caBundle, clock: options.clock }),
     retry: options.retry,
     timeoutMs: options.timeoutMs ?? 60_000,
     userAgent: options.userAgent ?? `nimbus-ims/${packageVersion}`,
