@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { createTransport, type Transport } from '@nimbus-sdk/core';
+import { ConfigError, createTransport, type Transport } from '@nimbus-sdk/core';
+import type { ArtifactStore } from './artifact-store.js';
 import { imsAuthStrategy } from './auth.js';
 import { fetchTrustingCa } from './ca-fetch.js';
 import { clientOptionsSchema, type ImsClientOptions } from './client-options.js';
@@ -19,6 +20,8 @@ import { PublicKeys } from './resources/public-keys.js';
 import { Recipes } from './resources/recipes.js';
 import { RemoteBuildNodes } from './resources/remote-build-nodes.js';
 import { ServiceInfo } from './resources/service-info.js';
+import type { UploadArtifactsInput } from './upload-artifacts.js';
+import type { UploadArtifactsResult } from './upload-output.js';
 
 const packageVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -49,6 +52,13 @@ export interface ImsClient extends ImsResources {
   setJobStatus(jobId: string, status: JobStatus, options?: { signal?: AbortSignal }): Promise<JobRecord>;
   /** Polls a job until it reaches `until` (default `success`); `error` fails the wait. */
   waitForJob(jobId: string, options?: WaitForJobOptions): Promise<JobRecord>;
+  /**
+   * Uploads boot artifacts and a version 1.0 manifest to S3 and links them to a new image (the
+   * helper's `image upload_artifacts`); rolled back on any failure. Needs the `s3` option.
+   */
+  uploadArtifacts(input: UploadArtifactsInput): Promise<UploadArtifactsResult>;
+  /** The S3 side (engine uploads and the few other calls); `ConfigError` without the `s3` option. */
+  artifactStore(): Promise<ArtifactStore>;
 }
 
 /** The IMS root without trailing slashes, so `--ims-url https://x/apis/ims/` is harmless. */
@@ -98,6 +108,21 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
     deletedPublicKeys: new DeletedRecords<DeletedPublicKeyRecord>(context, 'public-keys', 'public key'),
     remoteBuildNodes: new RemoteBuildNodes(context),
   };
+  let store: Promise<ArtifactStore> | undefined;
+  // Loaded on first use so IMS-only commands never load the AWS SDK.
+  const artifactStore = (): Promise<ArtifactStore> => {
+    const s3 = options.s3;
+    if (!s3) {
+      return Promise.reject(
+        new ConfigError(
+          'S3 is not configured: give the s3 option (S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY)',
+        ),
+      );
+    }
+    store ??= import('./artifact-store.js').then(({ ArtifactStore }) => new ArtifactStore(s3));
+    return store;
+  };
+  const bucket = options.bucket ?? 'boot-images';
   return {
     transport,
     ...v2,
@@ -105,5 +130,13 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
     service: new ServiceInfo(context),
     setJobStatus: (jobId, status, callOptions) => v2.jobs.setStatus(jobId, status, callOptions),
     waitForJob: (jobId, waitOptions) => waitForJob(v2.jobs, jobId, waitOptions),
+    artifactStore,
+    async uploadArtifacts(input) {
+      const [{ uploadArtifacts }, resolved] = await Promise.all([
+        import('./upload-artifacts.js'),
+        artifactStore(),
+      ]);
+      return uploadArtifacts({ images: v2.images, jobs: v2.jobs, store: resolved, bucket }, input);
+    },
   };
 }

@@ -2,6 +2,14 @@
  * @nimbus-sdk/ims: the HPE Cray Image Management Service SDK. Never imports oclif; the emulator is
  * `@nimbus-sdk/ims/emulator`.
  */
+
+export {
+  type ArtifactFiles,
+  checkArtifactFiles,
+  type PlannedArtifact,
+  planArtifacts,
+} from './artifact-plan.js';
+export type { ArtifactStore, PrefixCleanup, StoredObject } from './artifact-store.js';
 export {
   IMAGE_ARTIFACT_ORDER,
   IMAGE_ARTIFACTS,
@@ -70,3 +78,16 @@ export type {
   RemoteBuildNodes,
 } from './resources/remote-build-nodes.js';
 export type { ServiceInfo } from './resources/service-info.js';
+export { type CreateImageOnceOptions, createImageOnce } from './safe-image-create.js';
+export type {
+  UploadArtifactsDeps,
+  UploadArtifactsInput,
+  UploadArtifactsProgress,
+} from './upload-artifacts.js';
+export { UploadArtifactsError, type UploadRollback } from './upload-error.js';
+export {
+  type HelperUploadOutput,
+  helperJobStatusOutput,
+  helperUploadOutput,
+  type UploadArtifactsResult,
+} from './upload-output.js';
