@@ -8,6 +8,7 @@ import type { ImsApiVersion, ImsContext } from './context.js';
 import { parseImsErrorBody } from './error-body.js';
 import { type WaitForJobOptions, waitForJob } from './job-waiters.js';
 import { parseInput } from './parse-input.js';
+import type { UploadRecipeInput } from './recipe-upload.js';
 import {
   type DeletedImageRecord,
   type DeletedPublicKeyRecord,
@@ -17,6 +18,7 @@ import {
 import { Images } from './resources/images.js';
 import { type JobRecord, type JobStatus, Jobs } from './resources/jobs.js';
 import { PublicKeys } from './resources/public-keys.js';
+import type { RecipeRecord } from './resources/recipes.js';
 import { Recipes } from './resources/recipes.js';
 import { RemoteBuildNodes } from './resources/remote-build-nodes.js';
 import { ServiceInfo } from './resources/service-info.js';
@@ -57,6 +59,8 @@ export interface ImsClient extends ImsResources {
    * helper's `image upload_artifacts`); rolled back on any failure. Needs the `s3` option.
    */
   uploadArtifacts(input: UploadArtifactsInput): Promise<UploadArtifactsResult>;
+  /** Uploads a recipe archive and links it (the helper's `recipe_upload`, its bugs fixed). Needs `s3`. */
+  uploadRecipe(input: UploadRecipeInput): Promise<RecipeRecord>;
   /** The S3 side (engine uploads and the few other calls); `ConfigError` without the `s3` option. */
   artifactStore(): Promise<ArtifactStore>;
 }
@@ -137,6 +141,13 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
         artifactStore(),
       ]);
       return uploadArtifacts({ images: v2.images, jobs: v2.jobs, store: resolved, bucket }, input);
+    },
+    async uploadRecipe(input) {
+      const [{ uploadRecipe }, resolved] = await Promise.all([import('./recipe-upload.js'), artifactStore()]);
+      return uploadRecipe(
+        { recipes: v2.recipes, store: resolved, bucket: options.recipeBucket ?? 'ims' },
+        input,
+      );
     },
   };
 }

@@ -35,6 +35,7 @@ export {
   serializeImageManifest,
   stripQuotes,
 } from './manifest.js';
+export type { UploadRecipeDeps, UploadRecipeInput } from './recipe-upload.js';
 export type {
   DeletedImageRecord,
   DeletedPublicKeyRecord,
