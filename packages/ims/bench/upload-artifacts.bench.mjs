@@ -2,7 +2,9 @@
 // the IMS emulator: nimbus (parallel single-read uploads through core's S3 engine) vs the
 // ims-python-helper's sequence done with boto3 (MD5 pass, sequential upload_file, HEAD), measured
 // in the same run. Each contender runs in its own process (wall time, peak RSS, bytes read).
-// Needs `pnpm --filter @nimbus-sdk/ims build`, the local RGW (scripts/with-rgw.sh) and python3-boto3.
+// Needs `pnpm --filter @nimbus-sdk/ims build`, the local RGW (scripts/with-rgw.sh) with an in-memory
+// OSD large enough for the objects (RGW_MEMSTORE_BYTES=6442450944; the default 1 GiB fills up) and
+// python3-boto3.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MIB = 1024 * 1024;
-const ROUNDS = 2;
+const ROUNDS = 1;
 const env = process.env;
 if (!env.NIMBUS_S3_ENDPOINT) {
   process.stdout.write(

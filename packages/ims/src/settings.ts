@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@nimbus-sdk/core';
+import type { SettingFields, SettingsOf } from '@nimbus-sdk/core/provider';
 import type { ImsClientOptions } from './client-options.js';
 import { parseS3SslVerify } from './s3-settings.js';
 
@@ -56,10 +57,10 @@ export const imsSettings = {
     env: ['S3_SSL_VERIFY', 'S3_SSL_VALIDATE'],
     flag: 's3-ssl-verify',
   },
-} as const;
+} as const satisfies SettingFields;
 
 /** Resolved settings of the `ims` section. */
-export type ImsSettings = { readonly [K in keyof typeof imsSettings]?: string };
+export type ImsSettings = SettingsOf<typeof imsSettings>;
 
 function readCaFile(path: string): string {
   try {
