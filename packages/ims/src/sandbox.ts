@@ -31,7 +31,7 @@ export async function startImsSandbox(context: ImsSandboxContext) {
   const emulator = await startImsEmulator(context.s3 ? { s3: context.s3 } : {});
   const profile: Record<string, string> = {
     url: emulator.imsUrl,
-    tokenUrl: emulator.tokenUrl,
+    oauthEndpoint: emulator.tokenUrl,
     clientId: emulator.seed.clientId,
     clientSecret: emulator.seed.clientSecret,
     ...(context.s3

@@ -18,7 +18,8 @@ export const imsSettings = {
     flag: 'ims-url',
     kind: 'url',
   },
-  tokenUrl: {
+  // Not `tokenUrl`: a key containing "token" is taken for a secret and masked everywhere.
+  oauthEndpoint: {
     description: 'Keycloak token endpoint (…/keycloak/realms/shasta/protocol/openid-connect/token)',
     env: ['OAUTH_CLIENT_ENDPOINT'],
     flag: 'token-url',
@@ -89,7 +90,7 @@ export function imsClientOptions(settings: ImsSettings): ImsClientOptions {
   return {
     url: settings.url || DEFAULT_IMS_URL,
     auth: {
-      tokenUrl: settings.tokenUrl ?? '',
+      tokenUrl: settings.oauthEndpoint ?? '',
       clientId: settings.clientId ?? '',
       clientSecret: settings.clientSecret ?? '',
     },

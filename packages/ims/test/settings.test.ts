@@ -37,10 +37,11 @@ describe('OAUTH_CONFIG_DIR', () => {
 });
 
 describe('imsClientOptions', () => {
-  const oauth = { tokenUrl: 'https://kc/token', clientId: 'c', clientSecret: 's' };
+  const oauth = { oauthEndpoint: 'https://kc/token', clientId: 'c', clientSecret: 's' };
+  const auth = { tokenUrl: 'https://kc/token', clientId: 'c', clientSecret: 's' };
 
   it('defaults the IMS URL to the CSM gateway and leaves S3 out when none is set', () => {
-    expect(imsClientOptions(oauth)).toEqual({ url: DEFAULT_IMS_URL, auth: oauth });
+    expect(imsClientOptions(oauth)).toEqual({ url: DEFAULT_IMS_URL, auth });
   });
 
   it('reads S3 settings, and S3_SSL_VERIFY false-like words as false', () => {
