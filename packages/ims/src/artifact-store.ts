@@ -1,12 +1,15 @@
 import {
   AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   type S3Client,
+  UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import {
   createS3Client,
@@ -32,6 +35,16 @@ export interface PrefixCleanup {
 }
 
 const MANIFEST_READ_LIMIT = 1024 * 1024;
+const GIB = 1024 * 1024 * 1024;
+
+/** Where a metadata copy switches from one CopyObject to a multipart copy, and its part size. */
+export interface CopyLimits {
+  /** S3 refuses a single CopyObject above 5 GiB. */
+  singleCopyBytes: number;
+  partBytes: number;
+}
+
+const S3_COPY_LIMITS: CopyLimits = { singleCopyBytes: 5 * GIB, partBytes: GIB };
 
 /**
  * The S3 side of the IMS workflows: uploads go through core's transfer engine (one read per file,
@@ -41,7 +54,10 @@ const MANIFEST_READ_LIMIT = 1024 * 1024;
 export class ArtifactStore {
   readonly client: S3Client;
 
-  constructor(options: ImsS3Options) {
+  constructor(
+    options: ImsS3Options,
+    private readonly copyLimits: CopyLimits = S3_COPY_LIMITS,
+  ) {
     this.client = createS3Client({
       endpoint: options.endpoint,
       region: options.region ?? 'us-east-1',
@@ -81,22 +97,80 @@ export class ArtifactStore {
         Object.assign(new Error(`s3://${bucket}/${key} vanished`), { name: 'NoSuchKey' }),
         'CopyObject',
       );
+    const merged = { ...current.metadata, ...metadata };
     try {
-      await this.client.send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
-          MetadataDirective: 'REPLACE',
-          Metadata: { ...current.metadata, ...metadata },
-          ContentType: contentType,
-        }),
-        { abortSignal: signal },
-      );
+      if (current.size > this.copyLimits.singleCopyBytes) {
+        await this.copyInParts(bucket, key, current.size, merged, contentType, signal);
+      } else {
+        await this.client.send(
+          new CopyObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            CopySource: copySource(bucket, key),
+            MetadataDirective: 'REPLACE',
+            Metadata: merged,
+            ContentType: contentType,
+          }),
+          { abortSignal: signal },
+        );
+      }
     } catch (error) {
       throw toApiError(error, `CopyObject s3://${bucket}/${key}`);
     }
     return (await this.head(bucket, key, signal)) as StoredObject;
+  }
+
+  /** A copy onto itself too large for one CopyObject: UploadPartCopy by ranges, aborted on failure. */
+  private async copyInParts(
+    bucket: string,
+    key: string,
+    size: number,
+    metadata: Record<string, string>,
+    contentType: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const created = await this.client.send(
+      new CreateMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        Metadata: metadata,
+        ContentType: contentType,
+      }),
+      { abortSignal: signal },
+    );
+    const uploadId = created.UploadId as string;
+    try {
+      const parts: { ETag: string; PartNumber: number }[] = [];
+      for (let start = 0, number = 1; start < size; start += this.copyLimits.partBytes, number++) {
+        const end = Math.min(size, start + this.copyLimits.partBytes) - 1;
+        const part = await this.client.send(
+          new UploadPartCopyCommand({
+            Bucket: bucket,
+            Key: key,
+            UploadId: uploadId,
+            PartNumber: number,
+            CopySource: copySource(bucket, key),
+            CopySourceRange: `bytes=${start}-${end}`,
+          }),
+          { abortSignal: signal },
+        );
+        parts.push({ ETag: part.CopyPartResult?.ETag as string, PartNumber: number });
+      }
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts },
+        }),
+        { abortSignal: signal },
+      );
+    } catch (error) {
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }))
+        .catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The object's head, or undefined when it does not exist. */
@@ -166,4 +240,8 @@ export class ArtifactStore {
     const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
     return (page.Contents ?? []).map((item) => item.Key as string);
   }
+}
+
+function copySource(bucket: string, key: string): string {
+  return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -111,6 +111,13 @@ describe('nimbus ims commands', () => {
     );
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout).ims_job_record.status).toBe('success');
+    const listed = await cli(
+      ['job', 'list', '--status', 'success', '--job-type', 'customize', '--json'],
+      oauthEnv(),
+    );
+    expect(JSON.parse(listed.stdout).map((j: { id: string }) => j.id)).toEqual([job.id]);
+    const none = await cli(['job', 'list', '--status', 'creating', '--json'], oauthEnv());
+    expect(JSON.parse(none.stdout)).toEqual([]);
     const bad = await cli(['job', 'set-status', job.id, 'finished'], oauthEnv());
     expect(bad.code).toBe(2);
     const waited = await cli(['job', 'wait', job.id, '--json'], oauthEnv());
