@@ -23,6 +23,7 @@ export { fetchTrustingCa } from './ca-fetch.js';
 export { createImsClient, type ImsClient, type ImsResources, type ImsV3Resources } from './client.js';
 export type { ImsClientOptions, ImsS3Options } from './client-options.js';
 export type { CallOptions, ImsApiVersion } from './context.js';
+export { imsClientOptionsFromEnv } from './environment.js';
 export { parseImsErrorBody } from './error-body.js';
 export { type WaitForJobOptions, waitForJob } from './job-waiters.js';
 export {
@@ -35,6 +36,7 @@ export {
   serializeImageManifest,
   stripQuotes,
 } from './manifest.js';
+export { DEFAULT_OAUTH_CONFIG_DIR, readOAuthConfigDir } from './oauth-config-dir.js';
 export type { UploadRecipeDeps, UploadRecipeInput } from './recipe-upload.js';
 export type {
   DeletedImageRecord,

@@ -48,6 +48,20 @@ describe('OAuth2 client credentials against the emulated Keycloak', () => {
     }
   });
 
+  it('makes one token request for 200 concurrent calls once the cached token is about to expire', async () => {
+    let now = Date.now();
+    const short = await startEmulator({ tokenTtlSeconds: 60, clock: () => new Date(now) });
+    try {
+      const client = clientFor(short, { clock: () => new Date(now) });
+      await client.images.list().toArray();
+      now += 50_000;
+      await Promise.all(Array.from({ length: 200 }, () => client.images.list().toArray()));
+      expect(short.tokensIssued).toBe(2);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('reports a wrong secret as an AuthenticationError that does not contain the secret', async () => {
     const secret = 'wrong-secret-value-1234';
     const client = clientFor(ims, {

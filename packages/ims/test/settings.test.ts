@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@nimbus-sdk/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { imsClientOptionsFromEnv } from '../src/index.js';
 import { environmentWithOAuthConfigDir, readOAuthConfigDir } from '../src/oauth-config-dir.js';
 import { DEFAULT_IMS_URL, imsClientOptions } from '../src/settings.js';
 
@@ -91,5 +92,31 @@ describe('imsClientOptions', () => {
         s3SslVerify: '/no/such',
       }),
     ).toThrow(/neither true\/false nor a readable CA bundle/);
+  });
+});
+
+describe('imsClientOptionsFromEnv', () => {
+  it('builds options from the helper variables and the config directory, and names what is missing', () => {
+    const auth = join(dir, 'auth3');
+    mkdirSync(auth, { recursive: true });
+    writeFileSync(join(auth, 'client-secret'), 'from-file\n');
+    const options = imsClientOptionsFromEnv({
+      OAUTH_CONFIG_DIR: auth,
+      IMS_URL: 'https://gw/apis/ims',
+      OAUTH_CLIENT_ENDPOINT: 'https://gw/keycloak/token',
+      OAUTH_CLIENT_ID: 'admin-client',
+      S3_HOST: 'http://rgw',
+      S3_ACCESS_KEY: 'a',
+      S3_SECRET_KEY: 'b',
+      S3_SSL_VALIDATE: 'false',
+    });
+    expect(options).toMatchObject({
+      url: 'https://gw/apis/ims',
+      auth: { tokenUrl: 'https://gw/keycloak/token', clientId: 'admin-client', clientSecret: 'from-file' },
+      s3: { endpoint: 'http://rgw', sslVerify: false },
+    });
+    expect(() => imsClientOptionsFromEnv({ OAUTH_CONFIG_DIR: join(dir, 'absent') })).toThrow(
+      /OAUTH_CLIENT_ID/,
+    );
   });
 });
