@@ -219,6 +219,55 @@ describe('nimbus ims commands', () => {
       expect(await clientFor(ims).images.list().toArray()).toEqual([]);
     });
 
+    it('takes every setting as a flag, with no environment at all', async () => {
+      const lab = rgw as NonNullable<typeof rgw>;
+      const run = await cli([
+        'image',
+        'upload-artifacts',
+        'flagged',
+        '-r',
+        files.rootfs,
+        '--arch',
+        'aarch64',
+        '--ims-url',
+        `${ims.imsUrl}/`,
+        '--token-url',
+        ims.tokenUrl,
+        '--oauth-client-id',
+        ims.seed.clientId,
+        '--oauth-client-secret',
+        ims.seed.clientSecret,
+        '--s3-endpoint',
+        lab.endpoint,
+        '--s3-access-key',
+        lab.accessKeyId,
+        '--s3-secret-key',
+        lab.secretAccessKey,
+        '--s3-bucket',
+        bucket.name,
+        '--s3-ssl-verify',
+        'False',
+        '--json',
+      ]);
+      expect(run.code, run.stdout).toBe(0);
+      expect(JSON.parse(run.stdout).ims_image_record).toMatchObject({ name: 'flagged', arch: 'aarch64' });
+    });
+
+    it('refuses a second -r (the helper silently used only the first) and a job id that is not a UUID', async () => {
+      const twice = await cli(['image', 'upload-artifacts', 'x', '-r', files.rootfs, '-r', files.kernel], {
+        ...oauthEnv(),
+        ...s3Env(),
+      });
+      expect(twice.code).toBe(2);
+      const badJob = await cli(['image', 'upload-artifacts', 'x', 'not-a-uuid', '-r', files.rootfs], {
+        ...oauthEnv(),
+        ...s3Env(),
+      });
+      expect(badJob.code).toBe(2);
+      expect(badJob.stderr).toMatch(/jobId must start with a UUID/);
+      expect(await clientFor(ims).images.list().toArray()).toEqual([]);
+    });
+
     it('refuses a rootfs-less set before creating anything (exit 2)', async () => {
       const run = await cli(['image', 'upload-artifacts', 'x', '-k', files.kernel], {
         ...oauthEnv(),
