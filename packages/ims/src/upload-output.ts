@@ -48,8 +48,3 @@ export function helperJobStatusOutput(job: JobRecord): { ims_job_record: JobReco
     result: 'success';
   };
 }
-
-/** The helper's failure object: `{"error": "...", "result": "failure"}`. */
-export function helperFailureOutput(error: unknown): { error: string; result: 'failure' } {
-  return { error: error instanceof Error ? error.message : String(error), result: 'failure' };
-}
