@@ -53,6 +53,11 @@ export const imsSettings = {
   s3AccessKey: { description: 'S3 access key', env: ['S3_ACCESS_KEY'], flag: 's3-access-key' },
   s3SecretKey: { description: 'S3 secret key', env: ['S3_SECRET_KEY'], flag: 's3-secret-key', secret: true },
   s3Bucket: { description: 'S3 bucket of boot images (boot-images)', env: ['S3_BUCKET'], flag: 's3-bucket' },
+  s3RecipeBucket: {
+    description: 'S3 bucket of recipes (ims)',
+    env: ['S3_IMS_BUCKET'],
+    flag: 's3-recipe-bucket',
+  },
   s3SslVerify: {
     description: 'verify S3 TLS: true, false, or a CA bundle file',
     env: ['S3_SSL_VERIFY', 'S3_SSL_VALIDATE'],
@@ -106,5 +111,6 @@ export function imsClientOptions(settings: ImsSettings): ImsClientOptions {
         }
       : {}),
     ...(settings.s3Bucket ? { bucket: settings.s3Bucket } : {}),
+    ...(settings.s3RecipeBucket ? { recipeBucket: settings.s3RecipeBucket } : {}),
   };
 }

@@ -124,6 +124,110 @@ describe('nimbus ims commands', () => {
     expect(waited.code).toBe(0);
   });
 
+  it('creates and updates an image, soft-deletes, lists, undeletes and purges it', async () => {
+    const created = await cli(
+      ['image', 'create', 'cli-img', '--arch', 'aarch64', '--metadata', 'team=hpc', '--json'],
+      oauthEnv(),
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const image = JSON.parse(created.stdout);
+    expect(image).toMatchObject({ name: 'cli-img', arch: 'aarch64', metadata: { team: 'hpc' } });
+    const updated = await cli(
+      [
+        'image',
+        'update',
+        image.id,
+        '--arch',
+        'x86_64',
+        '--set-metadata',
+        'stage=test',
+        '--remove-metadata',
+        'team',
+        '--json',
+      ],
+      oauthEnv(),
+    );
+    expect(JSON.parse(updated.stdout)).toMatchObject({ arch: 'x86_64', metadata: { stage: 'test' } });
+    const nothing = await cli(['image', 'update', image.id], oauthEnv());
+    expect(nothing.code).toBe(2);
+    const badMetadata = await cli(['image', 'create', 'x', '--metadata', 'novalue'], oauthEnv());
+    expect(badMetadata.code).toBe(2);
+    expect(badMetadata.stderr).toContain('KEY=VALUE');
+
+    expect((await cli(['image', 'delete', image.id, '--soft', '--json'], oauthEnv())).code).toBe(0);
+    const deleted = await cli(['deleted-image', 'list', '--json'], oauthEnv());
+    expect(JSON.parse(deleted.stdout).map((i: { id: string }) => i.id)).toEqual([image.id]);
+    const back = await cli(['deleted-image', 'undelete', image.id, '--json'], oauthEnv());
+    expect(JSON.parse(back.stdout).id).toBe(image.id);
+    await cli(['image', 'delete', image.id, '--soft'], oauthEnv());
+    expect((await cli(['deleted-image', 'purge', image.id, '--json'], oauthEnv())).code).toBe(0);
+    expect(JSON.parse((await cli(['deleted-image', 'list', '--json'], oauthEnv())).stdout)).toEqual([]);
+  });
+
+  it('registers a public key from a file, creates a recipe and a job, and deletes them', async () => {
+    const keyFile = join(home, 'id.pub');
+    await writeFile(keyFile, `${PUBLIC_KEY}\n`);
+    const key = JSON.parse(
+      (await cli(['public-key', 'create', 'admin', '--public-key-file', keyFile, '--json'], oauthEnv()))
+        .stdout,
+    );
+    expect(key.public_key).toBe(PUBLIC_KEY);
+    const recipe = JSON.parse(
+      (
+        await cli(
+          [
+            'recipe',
+            'create',
+            'cli-recipe',
+            '--distro',
+            'sles15',
+            '--template',
+            'A=1',
+            '--no-require-dkms',
+            '--json',
+          ],
+          oauthEnv(),
+        )
+      ).stdout,
+    );
+    expect(recipe).toMatchObject({ template_dictionary: [{ key: 'A', value: '1' }], require_dkms: false });
+    const stored = ims.state.recipes.get(recipe.id);
+    if (stored) stored.link = { path: `s3://ims/recipes/${recipe.id}/recipe.tar.gz`, type: 's3', etag: '' };
+    const job = await cli(
+      [
+        'job',
+        'create',
+        '--job-type',
+        'create',
+        '--artifact-id',
+        recipe.id,
+        '--public-key-id',
+        key.id,
+        '--image-root-archive-name',
+        'built',
+        '--enable-debug',
+        '--json',
+      ],
+      oauthEnv(),
+    );
+    expect(job.code, job.stdout).toBe(0);
+    const record = JSON.parse(job.stdout);
+    expect(record).toMatchObject({
+      job_type: 'create',
+      kubernetes_job: `cray-ims-${record.id}-create`,
+      require_dkms: false,
+    });
+    expect(record.ssh_containers.map((c: { name: string }) => c.name)).toEqual(['debug']);
+    for (const [noun, id] of [
+      ['job', record.id],
+      ['recipe', recipe.id],
+      ['public-key', key.id],
+    ]) {
+      expect((await cli([noun as string, 'delete', id as string, '--json'], oauthEnv())).code).toBe(0);
+    }
+    expect(JSON.parse((await cli(['recipe', 'list', '--json'], oauthEnv())).stdout)).toEqual([]);
+  });
+
   describe.skipIf(!rgw)('upload-artifacts with the real RGW', () => {
     let bucket: TestBucket;
     let files: Record<'rootfs' | 'kernel' | 'initrd', string>;
@@ -266,6 +370,28 @@ describe('nimbus ims commands', () => {
       expect(badJob.code).toBe(2);
       expect(badJob.stderr).toMatch(/jobId must start with a UUID/);
       expect(await clientFor(ims).images.list().toArray()).toEqual([]);
+    });
+
+    it('uploads a recipe archive and links it', async () => {
+      const run = await cli(
+        [
+          'recipe',
+          'upload',
+          'cli-uploaded',
+          files.kernel,
+          '--distro',
+          'sles15',
+          '--template',
+          'K=V',
+          '--json',
+        ],
+        { ...oauthEnv(), ...s3Env(), S3_IMS_BUCKET: bucket.name },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      const recipe = JSON.parse(run.stdout);
+      expect(recipe.link.path).toBe(`s3://${bucket.name}/recipes/${recipe.id}/recipe.tar.gz`);
+      expect(recipe.template_dictionary).toEqual([{ key: 'K', value: 'V' }]);
+      expect(await bucket.keys(`recipes/${recipe.id}/`)).toHaveLength(1);
     });
 
     it('refuses a rootfs-less set before creating anything (exit 2)', async () => {

@@ -84,9 +84,14 @@ export class S3Objects {
     });
   }
 
-  /** Deletes an object; a missing one is not an error (S3 answers 204 either way). */
+  /** Deletes an object; a missing object (204 from S3) or bucket (404) is not an error. */
   async delete(bucket: string, key: string): Promise<void> {
-    await this.transport.send({ method: 'DELETE', path: objectPath(bucket, key), responseType: 'none' });
+    await this.transport.send({
+      method: 'DELETE',
+      path: objectPath(bucket, key),
+      responseType: 'none',
+      acceptStatus: [404],
+    });
   }
 
   /** Server-side copy, metadata and content type kept; answers the new ETag (quotes kept). */
