@@ -18,7 +18,14 @@ const transfer = (bytesDone: number, bytesTotal: number) => ({
 describe('upload progress display', () => {
   it('draws one bar for the parallel artifacts: their bytes added up against their sizes', () => {
     let screen = '';
-    const stream = { isTTY: true, columns: 100, write: (text: string) => ((screen += text), true) };
+    const stream = {
+      isTTY: true,
+      columns: 100,
+      write: (text: string) => {
+        screen += text;
+        return true;
+      },
+    };
     const display = new UploadProgressDisplay((label, total) =>
       startProgressBar({ label, total, stream, redrawMs: 0 }),
     );
