@@ -1,3 +1,4 @@
+import { Agent as HttpsAgent } from 'node:https';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -65,6 +66,16 @@ export class ArtifactStore {
       forcePathStyle: true,
       ...(typeof options.sslVerify === 'string' ? { caBundle: options.sslVerify } : {}),
     });
+    if (options.sslVerify === false && /^https:/i.test(options.endpoint)) {
+      // The helper's S3_SSL_VERIFY=false (CSM job pods run so); the engine's client always verifies.
+      const handler = this.client.config.requestHandler as {
+        updateHttpClientConfig?(key: string, value: unknown): void;
+      };
+      handler.updateHttpClientConfig?.(
+        'httpsAgent',
+        new HttpsAgent({ keepAlive: true, maxSockets: 50, rejectUnauthorized: false }),
+      );
+    }
   }
 
   /** Uploads a file through the engine; a failed multipart upload is aborted, never left behind. */
