@@ -1,0 +1,4 @@
+import { listCommand } from '../../../cli/record-commands.js';
+import { recordSpecs } from '../../../cli/record-specs.js';
+
+export default listCommand(recordSpecs.image);

@@ -1,0 +1,3 @@
+import { SetJobStatusCommand } from '../../../cli/set-job-status.js';
+
+export default class JobSetStatus extends SetJobStatusCommand {}

@@ -1,0 +1,4 @@
+import { showCommand } from '../../../cli/record-commands.js';
+import { recordSpecs } from '../../../cli/record-specs.js';
+
+export default showCommand(recordSpecs.publicKey);
