@@ -80,9 +80,11 @@ export function updateNaasCredentials(
       return document;
     });
   queues.set(path, next);
-  void next.finally(() => {
+  const forget = () => {
     if (queues.get(path) === next) queues.delete(path);
-  });
+  };
+  // The caller handles `next`'s failure; this branch only tidies the queue.
+  next.then(forget, forget);
   return next;
 }
 

@@ -42,11 +42,7 @@ function containers(body: Record<string, unknown>): ContainerRecord[] {
   });
 }
 
-function spaceOf(
-  ctx: RouteContext,
-  request: EmulatorRequest,
-  user: { spaces: Map<string, SpaceRecord> },
-): SpaceRecord {
+function spaceOf(request: EmulatorRequest, user: { spaces: Map<string, SpaceRecord> }): SpaceRecord {
   const space = user.spaces.get(request.params.name as string);
   if (!space) throw naasErrors.space(404, 2, 'NOT_FOUND', `Space ${request.params.name} not found`);
   return space;
@@ -75,11 +71,11 @@ export function registerSpaces(router: Router, ctx: RouteContext): void {
   });
   router.get('/space/:name', async (request) => {
     const user = await ctx.caller(request);
-    return { status: 200, body: { space: spaceOf(ctx, request, user) } };
+    return { status: 200, body: { space: spaceOf(request, user) } };
   });
   router.put('/space/:name', async (request) => {
     const user = await ctx.caller(request);
-    const space = spaceOf(ctx, request, user);
+    const space = spaceOf(request, user);
     const body = bodyObject(request);
     space.containers = containers(body);
     if (typeof body.domain === 'string' && body.domain !== '') space.domain = body.domain;
@@ -87,7 +83,7 @@ export function registerSpaces(router: Router, ctx: RouteContext): void {
   });
   router.delete('/space/:name', async (request) => {
     const user = await ctx.caller(request);
-    const space = spaceOf(ctx, request, user);
+    const space = spaceOf(request, user);
     user.spaces.delete(space.name);
     return { status: 200, body: { status: 'deleted' } };
   });
