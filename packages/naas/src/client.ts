@@ -14,6 +14,7 @@ import { Registries } from './resources/registries.js';
 import { Secrets } from './resources/secrets.js';
 import { Spaces } from './resources/spaces.js';
 import { Storage } from './resources/storage.js';
+import { StorageSessions } from './storage/session-cache.js';
 
 const packageVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -25,6 +26,8 @@ export interface NaasClient {
   readonly secrets: Secrets;
   readonly storage: Storage;
   readonly assets: Assets;
+  /** S3 sessions per storage, renewed a minute before expiry and shared through the credentials file. */
+  readonly storageSessions: StorageSessions;
   /** The settings the client resolved (no secrets). */
   readonly settings: NaasResolvedSettings;
 }
@@ -98,13 +101,15 @@ export function createNaasClient(options: NaasClientOptions = {}): NaasClient {
   };
   const context: NaasContext = { transport, getWithBody };
   const s3Endpoint = options.s3?.endpoint ?? env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
+  const storage = new Storage(context);
   return {
     transport,
     spaces: new Spaces(context),
     registries: new Registries(context),
     secrets: new Secrets(context),
-    storage: new Storage(context),
+    storage,
     assets: new Assets(context),
+    storageSessions: new StorageSessions(storage, credentialsFile, options.clock),
     settings: {
       url,
       authUrl,

@@ -51,3 +51,4 @@ export type { Storage, StorageObject } from './resources/storage.js';
 export { addSpace, type SpaceAddInput, type SpaceAddResult, type SpaceAddStep } from './space-add.js';
 export { guessContentType } from './storage/content-type.js';
 export { type NaasS3Session, parseExpiration, parseS3EndpointUrl } from './storage/s3-session.js';
+export { SESSION_REFRESH_MARGIN_MS, StorageSessions } from './storage/session-cache.js';
