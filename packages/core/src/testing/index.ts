@@ -19,5 +19,12 @@ export { LOCAL_S3_ENV, type LocalS3, localS3FromEnv } from './local-s3.js';
 export { linkHeader, type PageLinks, sliceOffsetLimit } from './paging-answers.js';
 export { freePort, isRgwInstalled, type RgwLab, type RgwLabOptions, startRgwLab } from './rgw-lab.js';
 export { Router, type RouterOptions } from './router.js';
+export {
+  isUploadPart,
+  type ProxiedRequest,
+  type RequestMatcher,
+  type S3FaultProxy,
+  startS3FaultProxy,
+} from './s3-fault-proxy.js';
 export type * from './types.js';
 export * from './verifiers/index.js';
