@@ -14,6 +14,13 @@ import { Registries } from './resources/registries.js';
 import { Secrets } from './resources/secrets.js';
 import { Spaces } from './resources/spaces.js';
 import { Storage } from './resources/storage.js';
+import {
+  type GetObjectResult,
+  getObject,
+  type PutObjectResult,
+  putObject,
+  type TransferOptions,
+} from './storage/object-transfer.js';
 import { StorageSessions } from './storage/session-cache.js';
 
 const packageVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -28,8 +35,23 @@ export interface NaasClient {
   readonly assets: Assets;
   /** S3 sessions per storage, renewed a minute before expiry and shared through the credentials file. */
   readonly storageSessions: StorageSessions;
+  /**
+   * Uploads a local file into a storage through the core S3 engine (`storage put-object`): a
+   * destination ending in `/` or `.` takes the file's name; Content-Type guessed from the name.
+   */
+  putObject(input: ObjectTransferInput, options?: TransferOptions): Promise<PutObjectResult>;
+  /** Downloads an object of a storage to a local file (`storage get-object`). */
+  getObject(input: ObjectTransferInput, options?: TransferOptions): Promise<GetObjectResult>;
   /** The settings the client resolved (no secrets). */
   readonly settings: NaasResolvedSettings;
+}
+
+/** Which object moves where: `source` and `destination` as naas-python's `--source`/`--destination`. */
+export interface ObjectTransferInput {
+  workspaceId: string;
+  storageName: string;
+  source: string;
+  destination: string;
 }
 
 /** Resolved non-secret settings, for workflows (S3 transfers, CI) that need them. */
@@ -102,6 +124,11 @@ export function createNaasClient(options: NaasClientOptions = {}): NaasClient {
   const context: NaasContext = { transport, getWithBody };
   const s3Endpoint = options.s3?.endpoint ?? env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
   const storage = new Storage(context);
+  const storageSessions = new StorageSessions(storage, credentialsFile, options.clock);
+  const target = {
+    endpoint: s3Endpoint,
+    forcePathStyle: options.s3?.forcePathStyle ?? s3Endpoint !== undefined,
+  };
   return {
     transport,
     spaces: new Spaces(context),
@@ -109,13 +136,15 @@ export function createNaasClient(options: NaasClientOptions = {}): NaasClient {
     secrets: new Secrets(context),
     storage,
     assets: new Assets(context),
-    storageSessions: new StorageSessions(storage, credentialsFile, options.clock),
+    storageSessions,
+    putObject: (input, callOptions) => putObject(storageSessions, target, input, callOptions),
+    getObject: (input, callOptions) => getObject(storageSessions, target, input, callOptions),
     settings: {
       url,
       authUrl,
       credentialsFile,
       s3Endpoint,
-      s3ForcePathStyle: options.s3?.forcePathStyle ?? s3Endpoint !== undefined,
+      s3ForcePathStyle: target.forcePathStyle,
       env,
       fetch: options.fetch,
     },

@@ -26,6 +26,7 @@ export {
   tradeToken,
 } from './auth/token-trade.js';
 export { type CiWorkflowInput, renderGithubWorkflow, writeGithubWorkflow } from './ci/github-workflow.js';
+export type { ObjectTransferInput } from './client.js';
 export { createNaasClient, type NaasClient, type NaasResolvedSettings } from './client.js';
 export { DEFAULT_NAAS_API_URL, type NaasClientOptions, type NaasS3Options } from './client-options.js';
 export type { CallOptions } from './context.js';
@@ -50,5 +51,11 @@ export type { SpaceCreate, Spaces, SpaceUpdate } from './resources/spaces.js';
 export type { Storage, StorageObject } from './resources/storage.js';
 export { addSpace, type SpaceAddInput, type SpaceAddResult, type SpaceAddStep } from './space-add.js';
 export { guessContentType } from './storage/content-type.js';
+export type {
+  GetObjectResult,
+  PutObjectResult,
+  S3Target,
+  TransferOptions,
+} from './storage/object-transfer.js';
 export { type NaasS3Session, parseExpiration, parseS3EndpointUrl } from './storage/s3-session.js';
 export { SESSION_REFRESH_MARGIN_MS, StorageSessions } from './storage/session-cache.js';

@@ -7,6 +7,7 @@
 import { type FaultController, Router, startEmulatorServer } from '@nimbus-sdk/core/testing';
 import { caller } from './auth.js';
 import { naasErrors } from './errors.js';
+import { type EmulatorS3, memoryBackend, s3Backend } from './object-backend.js';
 import type { NaasEmulatorBehaviour, RouteContext } from './route-context.js';
 import { registerAssets } from './routes/assets.js';
 import { registerRegistries } from './routes/registries.js';
@@ -17,6 +18,7 @@ import { registerStorage } from './routes/storage.js';
 import { type NaasSeedInfo, type NaasSeedOptions, seedState } from './seed.js';
 import { NaasState } from './state.js';
 
+export type { EmulatorS3 } from './object-backend.js';
 export type { NaasEmulatorBehaviour } from './route-context.js';
 export type { NaasSeedInfo, NaasSeedOptions } from './seed.js';
 export { NaasState } from './state.js';
@@ -31,6 +33,11 @@ export interface NaasEmulatorOptions {
   clock?: () => Date;
   /** Service behaviours where the real server varies (paging source, storage error shape, ...). */
   behaviour?: Partial<NaasEmulatorBehaviour>;
+  /**
+   * A real S3 server (the sandbox's RGW): the storage credentials endpoint hands out its keys and
+   * object listings read it, so the SDK's uploads land there. Default: objects in memory.
+   */
+  s3?: EmulatorS3;
 }
 
 /** A running Naas emulator. */
@@ -67,10 +74,16 @@ export async function startNaasEmulator(options: NaasEmulatorOptions = {}): Prom
     credentialsTtlSeconds: 3600,
     expirationFormat: 'space',
     registryHost: 'registry.naas.local',
-    s3: undefined,
     ...options.behaviour,
   };
-  const context: RouteContext = { state, behaviour, caller: (request) => caller(request, state) };
+  const objects = options.s3 ? await s3Backend(options.s3) : memoryBackend(state);
+  const context: RouteContext = {
+    state,
+    behaviour,
+    objects,
+    s3: options.s3,
+    caller: (request) => caller(request, state),
+  };
   // FastAPI's default answers for unknown paths and methods.
   const router = new Router({
     notFound: () => {
@@ -106,6 +119,9 @@ export async function startNaasEmulator(options: NaasEmulatorOptions = {}): Prom
       state.clear();
       seed = seedState(state, options.seed);
     },
-    close: () => server.close(),
+    close: async () => {
+      objects.close();
+      await server.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { EmulatorRequest } from '@nimbus-sdk/core/testing';
+import type { EmulatorS3, ObjectBackend } from './object-backend.js';
 import type { PagingSource } from './paging.js';
 import type { NaasState, UserState } from './state.js';
 
@@ -16,14 +17,15 @@ export interface NaasEmulatorBehaviour {
   expirationFormat: 'space' | 'T';
   /** Host part of registry URIs (`<host>/<name>`). */
   registryHost: string;
-  /** Real S3 handed out by the credentials endpoint, if any. */
-  s3: { bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
 /** What every route family gets. */
 export interface RouteContext {
   state: NaasState;
   behaviour: NaasEmulatorBehaviour;
+  objects: ObjectBackend;
+  /** The real S3 whose keys the credentials endpoint hands out, if any. */
+  s3: EmulatorS3 | undefined;
   caller(request: EmulatorRequest): Promise<UserState>;
 }
 

@@ -38,7 +38,7 @@ export function registerStorage(router: Router, ctx: RouteContext): void {
     storage(ws, name);
     state.credentialsIssued += 1;
     const expires = new Date(request.now().getTime() + behaviour.credentialsTtlSeconds * 1000);
-    const s3 = behaviour.s3;
+    const s3 = ctx.s3;
     return {
       status: 200,
       body: {
@@ -83,12 +83,14 @@ export function registerStorage(router: Router, ctx: RouteContext): void {
   });
   router.get('/workspace/:ws/storage/:storage', async (request) => {
     const ws = await workspace(request);
-    const objects = storage(ws, request.params.storage as string);
+    const name = request.params.storage as string;
+    storage(ws, name);
     const raw = request.query.get('prefix') ?? '';
     const prefix = raw === '' || raw.endsWith('/') ? raw : `${raw}/`;
     const folders = new Set<string>();
     const entries: unknown[] = [];
-    for (const record of [...objects.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+    const records = await ctx.objects.list(ws, name, prefix);
+    for (const record of records.sort((a, b) => a.key.localeCompare(b.key))) {
       if (!record.key.startsWith(prefix)) continue;
       const rest = record.key.slice(prefix.length);
       const slash = rest.indexOf('/');
@@ -112,11 +114,12 @@ export function registerStorage(router: Router, ctx: RouteContext): void {
   });
   router.delete('/workspace/:ws/storage/:storage', async (request) => {
     const ws = await workspace(request);
-    const objects = storage(ws, request.params.storage as string);
+    const name = request.params.storage as string;
+    storage(ws, name);
     const prefix = request.query.get('prefix') ?? '';
     const object = request.query.get('object') ?? '';
     const key = prefix === '' ? object : `${prefix.replace(/\/$/, '')}/${object}`;
-    if (!objects.delete(key)) fail(404, OBJECT_NOT_FOUND, `Object ${key} not found`);
+    if (!(await ctx.objects.delete(ws, name, key))) fail(404, OBJECT_NOT_FOUND, `Object ${key} not found`);
     return { status: 200, body: {} };
   });
 }
