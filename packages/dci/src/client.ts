@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
-import { type ClientTransportOptions, ConfigError, createTransport, type Transport } from '@nimbus-sdk/core';
-import { authForCredentials, type DciCredentials } from './auth/credentials.js';
-import { reclassifyAuthFailures } from './auth-failures.js';
-import { clientOptionsSchema } from './client-options-schema.js';
-import { correctClockSkew, serverDateReader, skewableClock } from './clock-skew.js';
-import { parseInput } from './input-validation.js';
+import { ConfigError, correctClockSkew, createTransport, type Transport } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
+import { authForCredentials } from './auth/credentials.js';
+import { serverDateReader } from './auth/server-date.js';
+import { clientOptionsSchema, type DciClientOptions } from './client-options.js';
+import type { CallOptions, DciContext } from './context.js';
+import { classifyDciError, isExpiredSignature, parseDciError } from './error-body.js';
 import { type JobOutcome, type JobRun, runJob, startJob } from './job-lifecycle.js';
 import { Components } from './resources/components.js';
 import { Files } from './resources/files.js';
@@ -14,7 +15,6 @@ import { Jobs } from './resources/jobs.js';
 import { Jobstates } from './resources/jobstates.js';
 import { Pipelines } from './resources/pipelines.js';
 import { Products } from './resources/products.js';
-import type { CallOptions, DciContext } from './resources/record.js';
 import { Feeders, Remotecis } from './resources/remotecis.js';
 import { Teams } from './resources/teams.js';
 import { Topics } from './resources/topics.js';
@@ -22,22 +22,6 @@ import { Users } from './resources/users.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './upload-source.js';
 
 const packageVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
-
-/** Options of {@link createDciClient}. */
-export interface DciClientOptions extends ClientTransportOptions {
-  /** Server root as in `DCI_CS_URL` (`https://api.distributed-ci.io`); `/api/v1` is appended. */
-  url: string;
-  auth: DciCredentials;
-  /** Per-attempt timeout. Default 600 s, as python-dciclient. */
-  timeoutMs?: number;
-  /** Uploads over this size are refused before sending. Default 20 MiB, the server's default limit. */
-  maxUploadBytes?: number;
-  /**
-   * On `signature is expired`, align the signing clock with the server's `Date` and retry once.
-   * Default true.
-   */
-  correctClockSkew?: boolean;
-}
 
 /** A DCI API client. Every resource is a property; lists are lazy async iterables. */
 export interface DciClient {
@@ -76,14 +60,6 @@ function apiBase(url: string): string {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}/api/v1`;
 }
 
-/** DCI's error body is `{status_code, message, payload}`. */
-function parseDciError(body: unknown): { message?: string } {
-  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
-    return { message: (body as { message: string }).message };
-  }
-  return {};
-}
-
 /**
  * Creates a DCI client.
  *
@@ -94,24 +70,26 @@ function parseDciError(body: unknown): { message?: string } {
 export function createDciClient(options: DciClientOptions): DciClient {
   parseInput(clientOptionsSchema, options, 'DCI client options');
   const base = apiBase(options.url);
-  const clock = skewableClock(options.clock ?? (() => new Date()));
-  const raw = createTransport({
+  const signer = authForCredentials(options.auth, options.fetch);
+  const transport = createTransport({
     baseUrl: base,
-    auth: authForCredentials(options.auth, options.fetch),
+    auth:
+      options.correctClockSkew === false
+        ? signer
+        : correctClockSkew(signer, {
+            isSkewed: ({ error }) => isExpiredSignature(error),
+            serverTime: serverDateReader(base, options.fetch),
+          }),
     retry: options.retry,
     timeoutMs: options.timeoutMs ?? 600_000,
     userAgent: options.userAgent ?? `nimbus-dci/${packageVersion}`,
     headers: { 'Client-Version': `nimbus-dci_${packageVersion}` },
     fetch: options.fetch,
     logger: options.logger,
-    clock: clock.now,
+    clock: options.clock,
     parseErrorBody: parseDciError,
+    classifyError: classifyDciError,
   });
-  const transport = reclassifyAuthFailures(
-    options.correctClockSkew === false
-      ? raw
-      : correctClockSkew(raw, clock, serverDateReader(base, options.fetch)),
-  );
   const context: DciContext = {
     transport,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,

@@ -13,8 +13,9 @@ export {
 } from './auth/credentials.js';
 export { type DciSignatureConstants, type DciSignatureOptions, dciSignature } from './auth/signature.js';
 export { type SsoPasswordTokenOptions, ssoPasswordToken } from './auth/sso-token.js';
-export { createDciClient, type DciClient, type DciClientOptions } from './client.js';
-export { credentialsFromEnv, type DciEnvOptions, dciClientOptionsFromEnv } from './environment.js';
+export { createDciClient, type DciClient } from './client.js';
+export type { DciClientOptions } from './client-options.js';
+export type { CallOptions, WriteOptions } from './context.js';
 export { type JobOutcome, JobRun, type JobRunServices, runJob, startJob } from './job-lifecycle.js';
 export { type ListOptions, MAX_PAGE_SIZE, type WhereValue, whereToString } from './list-options.js';
 export { Collection, type Target } from './resources/collection.js';
@@ -37,7 +38,7 @@ export {
 } from './resources/jobstates.js';
 export type { Pipeline, PipelineCreate, Pipelines, PipelineUpdate } from './resources/pipelines.js';
 export type { Product, ProductCreate, Products, ProductUpdate } from './resources/products.js';
-export type { CallOptions, DciRecord, DciState, WriteOptions } from './resources/record.js';
+export type { DciRecord, DciState } from './resources/record.js';
 export type {
   Feeder,
   FeederCreate,
@@ -51,5 +52,14 @@ export type {
 export type { Team, TeamCreate, Teams, TeamUpdate } from './resources/teams.js';
 export type { Topic, TopicCreate, Topics, TopicUpdate } from './resources/topics.js';
 export type { User, UserCreate, Users, UserUpdate } from './resources/users.js';
+export {
+  credentialsFromEnv,
+  credentialsFromSettings,
+  type DciEnvOptions,
+  type DciSettings,
+  dciClientOptions,
+  dciClientOptionsFromEnv,
+  dciSettings,
+} from './settings.js';
 export { isStaleEtag, StaleEtagError } from './stale-etag.js';
 export { DEFAULT_MAX_UPLOAD_BYTES, type UploadProgress, type UploadSource } from './upload-source.js';

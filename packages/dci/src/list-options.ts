@@ -1,6 +1,5 @@
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from './input-validation.js';
-import { lazySchema } from './lazy-schema.js';
 
 /** A `where` value; `null` means "IS NULL" (sent as an empty value). */
 export type WhereValue = string | number | boolean | null;

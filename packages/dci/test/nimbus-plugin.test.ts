@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDciClient, credentialsFromEnv } from '../src/index.js';
-import dciPlugin, { sectionAsEnv } from '../src/nimbus-plugin.js';
+import dciPlugin from '../src/nimbus-plugin.js';
 
 describe('the nimbus provider plugin', () => {
   it("declares dcictl's variables and flags, secrets masked", () => {
@@ -30,11 +29,7 @@ describe('the nimbus provider plugin', () => {
     try {
       const section = sandbox.profile;
       expect(section.url).toBe(sandbox.url);
-      const client = createDciClient({
-        url: section.url ?? '',
-        auth: credentialsFromEnv(sectionAsEnv(section)),
-        retry: false,
-      });
+      const client = await dciPlugin.createClient({ ...dciPlugin.clientOptions(section), retry: false });
       expect((await client.identity()).id).toBe(section.clientId?.split('/')[1]);
       expect((await client.topics.list().toArray()).length).toBeGreaterThan(0);
     } finally {

@@ -1,5 +1,6 @@
 export { basic } from './basic.js';
 export { type BearerTokenSource, bearer } from './bearer.js';
+export { type ClockSkewOptions, correctClockSkew } from './clock-skew.js';
 export {
   DEFAULT_UNSIGNABLE_HEADERS,
   type HeaderInput,
@@ -50,4 +51,10 @@ export {
   oauth2ClientCredentials,
 } from './oauth2/oauth2-client-credentials.js';
 export type { FetchLike } from './oauth2/post-form.js';
-export { type AuthContext, type AuthStrategy, noAuth, type SignableRequest } from './types.js';
+export {
+  type AuthContext,
+  type AuthRejection,
+  type AuthStrategy,
+  noAuth,
+  type SignableRequest,
+} from './types.js';

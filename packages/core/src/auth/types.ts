@@ -1,3 +1,5 @@
+import type { ApiError } from '../errors/api-error.js';
+
 /**
  * The request as an auth strategy sees it, once per attempt, right before it is sent.
  * Strategies add headers (Authorization, date headers) in place.
@@ -41,10 +43,26 @@ export interface AuthStrategy {
    * be sent once more (the transport retries at most once per call).
    */
   onUnauthorized?(context: AuthContext): Promise<boolean>;
+  /**
+   * Called at most once per call when an attempt is answered with an error status (after the
+   * transport's `classifyError`), e.g. a signature refused for clock skew. Resolve `true` after
+   * fixing what the server objected to, and the request is re-signed and sent once more, outside
+   * the retry budget. Streamed bodies are never re-sent.
+   */
+  onRejected?(rejection: AuthRejection, context: AuthContext): Promise<boolean> | boolean;
   /** A human description that never contains a secret, e.g. `hmac-v4 DCI2-HMAC-SHA256 remoteci/abc`. */
   describe(): string;
   /** Literal secret strings this strategy holds, so loggers and errors can mask them. */
   secrets?(): readonly string[];
+}
+
+/** An error answer as {@link AuthStrategy.onRejected} sees it. */
+export interface AuthRejection {
+  /** The typed error the call would fail with. */
+  readonly error: ApiError;
+  readonly status: number;
+  /** The answer's headers (`Date` tells the server's time). */
+  readonly headers: Headers;
 }
 
 /** The strategy for services that need no credentials. */

@@ -1,6 +1,10 @@
 /** @nimbus-sdk/core/cli: the base command and output helpers of nimbus CLI commands (needs @oclif/core). */
+
+/** The provider contract lives in `@nimbus-sdk/core/provider`; re-exported here for older imports. */
+export type * from '../provider/provider-plugin.js';
 export { nimbusBaseFlags } from './base-flags.js';
 export { createDebugLogger, type DebugLoggerOptions } from './debug-logger.js';
+export { toDelimited } from './delimited-output.js';
 export { parseDuration } from './duration.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
 export { ExitCode, exitCodeFor } from './exit-codes.js';
@@ -14,7 +18,7 @@ export {
   renderProgress,
   startProgressBar,
 } from './progress-bar.js';
-export type * from './provider-plugin.js';
+export { type ClientOf, ProviderCommand } from './provider-command.js';
 export { type Spinner, startSpinner } from './spinner.js';
 export { type ColumnSpec, formatCell, renderTable, type TableOptions } from './table.js';
 export type { TerminalStream } from './terminal-stream.js';

@@ -1,7 +1,7 @@
 import type { Interfaces } from '@oclif/core';
 import { Command } from '@oclif/core/command';
 import * as Errors from '@oclif/core/errors';
-import { checkSection } from '../config/check-section.js';
+import { assertSection } from '../config/check-section.js';
 import { nimbusConfigDir } from '../config/config-dir.js';
 import { isSecretField } from '../config/mask-section.js';
 import { createProfileStore } from '../config/profile-store.js';
@@ -10,16 +10,16 @@ import { resolveSection } from '../config/resolve-section.js';
 import { ConfigError } from '../errors/client-errors.js';
 import { maskSecrets } from '../errors/redact.js';
 import { AbortError } from '../errors/transport-errors.js';
+import type { NimbusProviderPlugin } from '../provider/provider-plugin.js';
 import type { Logger } from '../transport/types.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../waiters/wait-options.js';
 import { nimbusBaseFlags } from './base-flags.js';
 import { createDebugLogger } from './debug-logger.js';
 import { errorJson, errorLine } from './error-report.js';
 import { exitCodeFor } from './exit-codes.js';
 import { type ProgressBar, startProgressBar } from './progress-bar.js';
-import type { NimbusProviderPlugin } from './provider-plugin.js';
 import { startSpinner } from './spinner.js';
 import { type ColumnSpec, renderTable } from './table.js';
-import { DEFAULT_WAIT_TIMEOUT_MS } from './wait-flags.js';
 
 /** The parsed flags of a nimbus command class, base flags included. */
 export type NimbusFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -181,14 +181,8 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     for (const [key, value] of Object.entries(section)) {
       if (isSecretField(plugin.profile.fields, key)) this.knownSecrets.add(value);
     }
-    const issues = checkSection(plugin.name, plugin.profile, section);
-    if (issues.length > 0) {
-      const where = profileName === undefined ? 'no profile selected' : `profile "${profileName}"`;
-      const list = issues.map((issue) => `${issue.path} ${issue.message}`).join('; ');
-      throw new ConfigError(`${plugin.name} settings incomplete (${where}): ${list}`, {
-        details: { issues },
-      });
-    }
+    const where = profileName === undefined ? 'no profile selected' : `profile "${profileName}"`;
+    assertSection(plugin.name, plugin.profile, section, where);
     return section;
   }
 
@@ -207,7 +201,8 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     return this.exit(exitCodeFor(error));
   }
 
-  private requestedColumns(): string[] | undefined {
+  /** The columns `--columns` asks for, or `undefined` for the command's defaults. */
+  protected requestedColumns(): string[] | undefined {
     const text = this.flags?.columns;
     if (!text) return undefined;
     const columns = text

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags';
 import type { OptionFlag } from '@oclif/core/interfaces';
-import type { ProfileSectionSpec } from './provider-plugin.js';
+import type { ProfileSectionSpec } from '../provider/provider-plugin.js';
 
 /**
  * One string flag per field of a provider's profile section that names a `flag`, so commands

@@ -1,8 +1,9 @@
 import * as Flags from '@oclif/core/flags';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../waiters/wait-options.js';
 import { parseDuration } from './duration.js';
 
-/** The default of `--wait-timeout`: long enough for a VM boot, never endless. */
-export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
+/** The default of `--wait-timeout` is the waiters' own default, so SDK and CLI waits agree. */
+export { DEFAULT_WAIT_TIMEOUT_MS };
 
 /** Spread into the flags of any command that starts something asynchronous. */
 export const waitFlags = {

@@ -1,5 +1,5 @@
-import type { ProfileField } from '../cli/provider-plugin.js';
 import { isSecretKey } from '../errors/redact.js';
+import type { ProfileField } from '../provider/provider-plugin.js';
 import type { ProfileSection } from './profile-types.js';
 
 /** What `profile show` prints for a secret: its length is hidden too. */

@@ -1,4 +1,4 @@
-import type { ProfileField } from '../cli/provider-plugin.js';
+import type { ProfileField } from '../provider/provider-plugin.js';
 import type { ProfileSection } from './profile-types.js';
 
 /** Input of {@link resolveSection}. */

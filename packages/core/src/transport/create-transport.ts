@@ -22,7 +22,7 @@ import { userAgent } from './user-agent.js';
 /** How one attempt ended. */
 type AttemptOutcome =
   | { kind: 'response'; value: TransportResponse<unknown> }
-  | { kind: 'status'; error: HttpError; status: number; retryAfterMs: number | undefined }
+  | { kind: 'status'; error: HttpError; status: number; retryAfterMs: number | undefined; headers: Headers }
   | { kind: 'failure'; error: ApiError; retryable: boolean };
 
 function positiveMs(name: string, value: number | undefined): void {
@@ -148,7 +148,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const errorBody = redactValue(await readErrorBody(response), secrets());
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
-        const error = errorFromResponse({
+        const answered = errorFromResponse({
           status,
           statusText: response.statusText,
           body: errorBody,
@@ -157,7 +157,8 @@ export function createTransport(options: TransportOptions): Transport {
           request: where(),
           parseBody: options.parseErrorBody,
         });
-        return { kind: 'status', error, status, retryAfterMs };
+        const error = options.classifyError?.(answered) ?? answered;
+        return { kind: 'status', error, status, retryAfterMs, headers: response.headers };
       } catch (error) {
         return { kind: 'failure', ...classifyFailure(error, signal.stopReason(), context) };
       } finally {
@@ -168,6 +169,7 @@ export function createTransport(options: TransportOptions): Transport {
     let lastAttempt = 0;
     const attempts = async (calls: CallSignals): Promise<TransportResponse<unknown>> => {
       let reauthorized = false;
+      let recovered = false;
       let retries = 0;
       for (let attempt = 1; ; attempt++) {
         lastAttempt = attempt;
@@ -185,6 +187,23 @@ export function createTransport(options: TransportOptions): Transport {
           }
           if (renewed) continue;
           throw outcome.error;
+        }
+        if (outcome.kind === 'status' && auth.onRejected && body.replayable && !recovered) {
+          const { error, status, headers } = outcome;
+          let recover: boolean;
+          try {
+            recover = await auth.onRejected(
+              { error, status, headers },
+              { now, attempt, signal: calls.callSignal },
+            );
+          } catch (failure) {
+            const stop = calls.callStop();
+            throw stop ? stopError(stop, failure, context) : failure;
+          }
+          if (recover) {
+            recovered = true;
+            continue;
+          }
         }
         const retryable =
           outcome.kind === 'status' ? policy.statusCodes.has(outcome.status) : outcome.retryable;

@@ -1,4 +1,5 @@
 import type { AuthStrategy } from '../auth/types.js';
+import type { HttpError } from '../errors/http-errors.js';
 import type { Conditions } from '../etag/conditions.js';
 
 /** HTTP methods nimbus sends. */
@@ -81,6 +82,12 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
+/** Per-call options every SDK method takes as its optional last argument. */
+export interface CallOptions {
+  /** Aborts the call (and its retries and waits). */
+  signal?: AbortSignal;
+}
+
 /** What `send` resolves with. */
 export interface TransportResponse<T = unknown> {
   data: T;
@@ -112,6 +119,11 @@ export interface TransportOptions {
   requestIdHeader?: string;
   /** Reads the provider's error envelope into a message and service code. */
   parseErrorBody?: (body: unknown) => { message?: string; serviceCode?: string };
+  /**
+   * Re-types an error answer the status alone misnames, before retries and auth recovery see it
+   * (DCI answers a refused signature with 400, which is an authentication failure).
+   */
+  classifyError?: (error: HttpError) => HttpError;
 }
 
 /** A configured HTTP client for one service. */

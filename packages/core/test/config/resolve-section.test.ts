@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileSectionSpec } from '../../src/cli/provider-plugin.js';
 import { checkSection, explainSection, MASK, maskSection, resolveSection } from '../../src/index.js';
+import type { ProfileSectionSpec } from '../../src/provider/provider-plugin.js';
 
 const spec: ProfileSectionSpec = {
   fields: {

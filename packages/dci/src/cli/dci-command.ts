@@ -1,14 +1,11 @@
-import { NimbusCommand, profileFlags } from '@nimbus-sdk/core/cli';
+import { ProviderCommand, profileFlags, toDelimited } from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
 import * as Flags from '@oclif/core/flags';
-import { createDciClient, type DciClient } from '../client.js';
-import { credentialsFromEnv } from '../environment.js';
-import dciPlugin, { sectionAsEnv } from '../nimbus-plugin.js';
-import { toDelimited } from './delimited-output.js';
+import dciProvider from '../provider.js';
 
 /** Flags of every `nimbus dci` command: dcictl's credential flags and `--format`. */
 export const dciFlags = {
-  ...profileFlags(dciPlugin.profile, 'DCI'),
+  ...profileFlags(dciProvider.profile, 'DCI'),
   format: Flags.string({
     description: 'Output format; --json is the same as --format json',
     options: ['table', 'json', 'csv', 'tsv'],
@@ -17,8 +14,13 @@ export const dciFlags = {
   }),
 };
 
-/** Base of the `nimbus dci` commands: a client from flags > env (dcirc.sh) > profile, and dcictl's formats. */
-export abstract class DciCommand<T extends typeof Command = typeof Command> extends NimbusCommand<T> {
+/** Base of the `nimbus dci` commands: `client()` from flags > env (dcirc.sh) > profile, and dcictl's formats. */
+export abstract class DciCommand<T extends typeof Command = typeof Command> extends ProviderCommand<
+  typeof dciProvider,
+  T
+> {
+  protected readonly provider = dciProvider;
+
   private format(): string {
     const flags = this.flags as { format?: string } | undefined;
     return flags?.format ?? 'table';
@@ -28,26 +30,15 @@ export abstract class DciCommand<T extends typeof Command = typeof Command> exte
     return super.jsonOutput || this.format() === 'json';
   }
 
-  /** A DCI client for the resolved settings; secrets are registered so errors never show them. */
-  protected async dci(): Promise<DciClient> {
-    const section = await this.resolveSettings(dciPlugin);
-    const auth = credentialsFromEnv(sectionAsEnv(section));
-    return createDciClient({ url: section.url ?? '', auth, logger: this.logger });
-  }
-
   /** Prints rows as a table, JSON, CSV or TSV. */
   protected output(items: readonly object[], columns: readonly string[]): void {
     const format = this.format();
     if (!this.jsonOutput && (format === 'csv' || format === 'tsv')) {
-      const flags = this.flags as { 'no-header'?: boolean; columns?: string };
-      const chosen = flags.columns
-        ?.split(',')
-        .map((column) => column.trim())
-        .filter(Boolean);
+      const flags = this.flags as { 'no-header'?: boolean };
       const rows = items as readonly Record<string, unknown>[];
       const separator = format === 'csv' ? ',' : '\t';
       process.stdout.write(
-        toDelimited(rows, chosen?.length ? chosen : columns, separator, !flags['no-header']),
+        toDelimited(rows, this.requestedColumns() ?? columns, separator, !flags['no-header']),
       );
       return;
     }

@@ -58,7 +58,7 @@ export function listCommand(spec: ResourceCommandSpec): typeof Command {
     static override flags = { ...dciFlags, ...listFlags };
     async run(): Promise<void> {
       const flags = this.flags as unknown as Parameters<typeof collect>[1];
-      const dci = await this.dci();
+      const dci = await this.client();
       this.output(await collect((o) => spec.resource(dci).list(o), flags), spec.columns);
     }
   };
@@ -83,7 +83,7 @@ export function jobRowsListCommand<T extends object>(spec: JobRowsSpec<T>): type
     };
     async run(): Promise<void> {
       const flags = this.flags as unknown as Parameters<typeof collect>[1] & { 'job-id': string };
-      const dci = await this.dci();
+      const dci = await this.client();
       this.output(await collect((o) => spec.list(dci, flags['job-id'], o), flags), spec.columns);
     }
   };
@@ -108,7 +108,7 @@ export function childRowsListCommand<T extends object>(spec: ChildRowsSpec<T>): 
     async run(): Promise<void> {
       const { id } = this.args as { id: string };
       const flags = this.flags as unknown as Parameters<typeof collect>[1];
-      const dci = await this.dci();
+      const dci = await this.client();
       this.output(await collect((o) => spec.list(dci, id, o), flags), spec.columns);
     }
   };
@@ -122,7 +122,7 @@ export function showCommand(spec: ResourceCommandSpec): typeof Command {
     static override flags = dciFlags;
     async run(): Promise<void> {
       const { id } = this.args as { id: string };
-      const dci = await this.dci();
+      const dci = await this.client();
       this.outputOne(await spec.resource(dci).get(id), spec.columns);
     }
   };
@@ -135,7 +135,7 @@ export function createCommand(spec: ResourceCommandSpec): typeof Command {
     static override flags = { ...dciFlags, ...bodyFlags(spec.fields, true) };
     async run(): Promise<void> {
       const body = bodyFromFlags(spec.fields, this.flags as Record<string, unknown>);
-      const dci = await this.dci();
+      const dci = await this.client();
       this.outputOne(await spec.resource(dci).create(body), spec.columns);
     }
   };
@@ -155,7 +155,7 @@ export function updateCommand(spec: ResourceCommandSpec): typeof Command {
       const { id } = this.args as { id: string };
       const flags = this.flags as Record<string, unknown> & { etag?: string };
       const body = bodyFromFlags(spec.fields, flags);
-      const dci = await this.dci();
+      const dci = await this.client();
       this.outputOne(await spec.resource(dci).update(id, body, { etag: flags.etag }), spec.columns);
     }
   };
@@ -173,7 +173,7 @@ export function deleteCommand(spec: ResourceCommandSpec): typeof Command {
     async run(): Promise<void> {
       const { id } = this.args as { id: string };
       const { etag } = this.flags as { etag?: string };
-      const dci = await this.dci();
+      const dci = await this.client();
       await spec.resource(dci).delete(id, { etag });
       this.outputOne({ id, deleted: true }, ['id', 'deleted']);
     }

@@ -1,9 +1,10 @@
 import { offsetLimitPages, type PagedIterable, updateWithRetry } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import type { z } from 'zod';
-import { parseInput } from '../input-validation.js';
+import type { CallOptions, DciContext, WriteOptions } from '../context.js';
 import { type ListOptions, toListRequest } from '../list-options.js';
 import { isStaleEtag, mayBeStaleEtag, StaleEtagError } from '../stale-etag.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId, type WriteOptions } from './record.js';
+import { type DciRecord, dciId } from './record.js';
 
 /** A list answer: `{"<plural>": [...], "_meta": {"count": n}}`. */
 type ListBody = Record<string, unknown> & { _meta?: { count?: number } };

@@ -1,18 +1,10 @@
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
+import type { CallOptions, DciContext, WriteOptions } from '../context.js';
 import { writeDownload } from '../download-target.js';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
-import {
-  type CallOptions,
-  type DciContext,
-  type DciRecord,
-  dciId,
-  jsonObject,
-  stateSchema,
-  type WriteOptions,
-} from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI component: one versioned artifact of a topic (a compose, an OCP build). */
 export interface Component extends DciRecord {

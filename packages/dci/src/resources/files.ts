@@ -1,10 +1,10 @@
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
+import type { CallOptions, DciContext } from '../context.js';
 import { writeDownload } from '../download-target.js';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
 import { type UploadProgress, type UploadSource, uploadBody } from '../upload-source.js';
 import { unwrap } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId } from './record.js';
+import { type DciRecord, dciId } from './record.js';
 
 /** A file attached to a job (logs, JUnit results). */
 export interface DciFile extends DciRecord {

@@ -1,5 +1,5 @@
+import type { CallOptions, DciContext } from '../context.js';
 import { unwrap } from './collection.js';
-import type { CallOptions, DciContext } from './record.js';
 
 /** Who the credentials belong to. For a remoteci or feeder, `name`, `email` and `etag` are null. */
 export interface Identity {

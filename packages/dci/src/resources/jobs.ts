@@ -1,19 +1,12 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { DciFile } from './files.js';
 import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
-import {
-  type CallOptions,
-  type DciContext,
-  type DciRecord,
-  dciId,
-  jsonObject,
-  stateSchema,
-} from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI job: one run of a remoteci on a topic with a set of components. */
 export interface Job extends DciRecord {

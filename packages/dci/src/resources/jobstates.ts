@@ -1,8 +1,8 @@
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { unwrap } from './collection.js';
-import { type CallOptions, type DciContext, dciId } from './record.js';
+import { dciId } from './record.js';
 
 /** Job statuses, in lifecycle order; the last three are final. */
 export const JOB_STATUSES = [

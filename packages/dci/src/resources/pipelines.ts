@@ -1,10 +1,11 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { lazySchema } from '../lazy-schema.js';
+import type { DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { Job } from './jobs.js';
-import { type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
+import { type DciRecord, dciId, stateSchema } from './record.js';
 
 /** A pipeline: a named chain of jobs of a team. */
 export interface Pipeline extends DciRecord {

@@ -1,8 +1,8 @@
+import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { parseInput } from '../input-validation.js';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { Collection, lazyCollectionSpec } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, dciId, stateSchema } from './record.js';
+import { type DciRecord, dciId, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
 /** A DCI product (RHEL, OpenShift, ...). */

@@ -1,4 +1,3 @@
-import type { Transport } from '@nimbus-sdk/core';
 import { z } from 'zod';
 
 /** `active` and `inactive` rows are visible; `archived` is DCI's soft delete. */
@@ -12,24 +11,6 @@ export interface DciRecord {
   /** 32-hex version tag; changes on every update. */
   etag?: string;
   state?: DciState;
-}
-
-/** What every resource of a client shares. */
-export interface DciContext {
-  transport: Transport;
-  /** Uploads larger than this are refused before sending. */
-  maxUploadBytes: number;
-}
-
-/** Per-call options. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-/** Per-call options of updates and deletes. */
-export interface WriteOptions extends CallOptions {
-  /** The ETag to send in If-Match. Default: the entity's `etag`, else a fresh read. */
-  etag?: string;
 }
 
 /** A DCI id: any 8-4-4-4-12 hex UUID (upstream fixtures include non-RFC versions). */

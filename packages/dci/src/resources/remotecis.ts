@@ -1,14 +1,8 @@
+import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { lazySchema } from '../lazy-schema.js';
+import type { DciContext, WriteOptions } from '../context.js';
 import { Collection, lazyCollectionSpec, type Target, unwrap } from './collection.js';
-import {
-  type DciContext,
-  type DciRecord,
-  dciId,
-  jsonObject,
-  stateSchema,
-  type WriteOptions,
-} from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A remoteci: a lab agent that runs jobs and signs its requests with its API secret. */
 export interface Remoteci extends DciRecord {

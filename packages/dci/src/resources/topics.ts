@@ -1,10 +1,11 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { lazySchema } from '../lazy-schema.js';
+import type { DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
 import { Collection, lazyCollectionSpec, listAt } from './collection.js';
 import type { Component } from './components.js';
-import { type DciContext, type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
+import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI topic (a product version line: `RHEL-9.4`, `OCP-4.16`). */
 export interface Topic extends DciRecord {

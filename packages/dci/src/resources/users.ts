@@ -1,7 +1,8 @@
+import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import { lazySchema } from '../lazy-schema.js';
+import type { CallOptions, DciContext } from '../context.js';
 import { Collection, lazyCollectionSpec } from './collection.js';
-import { type CallOptions, type DciContext, type DciRecord, stateSchema } from './record.js';
+import { type DciRecord, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
 /** A DCI user. The password is never returned. */

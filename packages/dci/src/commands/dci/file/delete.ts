@@ -7,7 +7,7 @@ export default class FileDelete extends DciCommand<typeof FileDelete> {
   static override flags = dciFlags;
   async run(): Promise<void> {
     const { id } = this.args;
-    const dci = await this.dci();
+    const dci = await this.client();
     await dci.files.delete(id);
     this.outputOne({ id, deleted: true }, ['id', 'deleted']);
   }

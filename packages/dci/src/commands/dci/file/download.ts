@@ -12,7 +12,7 @@ export default class FileDownload extends DciCommand<typeof FileDownload> {
   async run(): Promise<void> {
     const { id } = this.args;
     const { target } = this.flags;
-    const dci = await this.dci();
+    const dci = await this.client();
     await dci.files.download(id, target);
     this.outputOne({ id, target }, ['id', 'target']);
   }

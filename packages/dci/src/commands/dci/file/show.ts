@@ -7,7 +7,7 @@ export default class FileShow extends DciCommand<typeof FileShow> {
   static override flags = dciFlags;
   async run(): Promise<void> {
     const { id } = this.args;
-    const dci = await this.dci();
+    const dci = await this.client();
     this.outputOne(await dci.files.get(id), ['id', 'name', 'mime', 'size', 'job_id']);
   }
 }

@@ -16,7 +16,7 @@ export default class FileUpload extends DciCommand<typeof FileUpload> {
   async run(): Promise<void> {
     const { path } = this.args;
     const { flags } = this;
-    const dci = await this.dci();
+    const dci = await this.client();
     const bar = this.progressBar(`upload ${basename(path)}`);
     const file = await dci.files
       .upload({

@@ -20,7 +20,7 @@ export default class JobFinish extends DciCommand<typeof JobFinish> {
   async run(): Promise<void> {
     const { id } = this.args;
     const { flags } = this;
-    const dci = await this.dci();
+    const dci = await this.client();
     const run = new JobRun(dci, await dci.jobs.get(id));
     for (const path of flags.junit ?? []) await run.uploadJunit({ path }, basename(path));
     if (run.status === 'running') await run.advance('post-run');

@@ -17,7 +17,7 @@ export default class JobStart extends DciCommand<typeof JobStart> {
   };
   async run(): Promise<void> {
     const { flags } = this;
-    const dci = await this.dci();
+    const dci = await this.client();
     const run = await dci.startJob({
       topic_id: flags['topic-id'],
       components: flags.components

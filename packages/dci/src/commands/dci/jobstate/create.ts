@@ -12,7 +12,7 @@ export default class JobstateCreate extends DciCommand<typeof JobstateCreate> {
   };
   async run(): Promise<void> {
     const { flags } = this;
-    const dci = await this.dci();
+    const dci = await this.client();
     const jobstate = await dci.jobstates.create({
       job_id: flags['job-id'],
       status: flags.status,

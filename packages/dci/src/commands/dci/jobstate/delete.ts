@@ -7,7 +7,7 @@ export default class JobstateDelete extends DciCommand<typeof JobstateDelete> {
   static override flags = dciFlags;
   async run(): Promise<void> {
     const { id } = this.args;
-    const dci = await this.dci();
+    const dci = await this.client();
     await dci.jobstates.delete(id);
     this.outputOne({ id, deleted: true }, ['id', 'deleted']);
   }

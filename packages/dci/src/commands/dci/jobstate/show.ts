@@ -7,7 +7,7 @@ export default class JobstateShow extends DciCommand<typeof JobstateShow> {
   static override flags = dciFlags;
   async run(): Promise<void> {
     const { id } = this.args;
-    const dci = await this.dci();
+    const dci = await this.client();
     this.outputOne(await dci.jobstates.get(id), ['id', 'status', 'comment', 'job_id', 'created_at']);
   }
 }

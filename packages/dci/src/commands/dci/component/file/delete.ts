@@ -14,7 +14,7 @@ export default class ComponentFileDelete extends DciCommand<typeof ComponentFile
   };
   async run(): Promise<void> {
     const id = this.args['file-id'];
-    const dci = await this.dci();
+    const dci = await this.client();
     await dci.components.deleteFile(this.args['component-id'], id, { etag: this.flags.etag });
     this.outputOne({ id, deleted: true }, ['id', 'deleted']);
   }

@@ -12,7 +12,7 @@ export default class ComponentFileDownload extends DciCommand<typeof ComponentFi
   async run(): Promise<void> {
     const { target } = this.args;
     const id = this.args['file-id'];
-    const dci = await this.dci();
+    const dci = await this.client();
     await dci.components.downloadFile(this.args['component-id'], id, target);
     this.outputOne({ id, target }, ['id', 'target']);
   }

@@ -7,7 +7,7 @@ export default class ComponentFileList extends DciCommand<typeof ComponentFileLi
   static override args = { 'component-id': Args.string({ description: 'component id', required: true }) };
   static override flags = dciFlags;
   async run(): Promise<void> {
-    const dci = await this.dci();
+    const dci = await this.client();
     const files = await dci.components.files(this.args['component-id']);
     this.output(files, ['id', 'name', 'mime', 'size', 'created_at']);
   }

@@ -9,7 +9,7 @@ export default class ComponentFileShow extends DciCommand<typeof ComponentFileSh
   };
   static override flags = { ...dciFlags };
   async run(): Promise<void> {
-    const dci = await this.dci();
+    const dci = await this.client();
     const file = await dci.components.getFile(this.args['component-id'], this.args['file-id']);
     this.outputOne(file, ['id', 'name', 'mime', 'size', 'component_id', 'etag', 'created_at']);
   }

@@ -16,7 +16,7 @@ export default class ComponentFileUpload extends DciCommand<typeof ComponentFile
   };
   async run(): Promise<void> {
     const { path } = this.args;
-    const dci = await this.dci();
+    const dci = await this.client();
     const bar = this.progressBar(`upload ${basename(path)}`);
     const file = await dci.components
       .uploadFile(

@@ -11,7 +11,7 @@ export default class JobTagAdd extends DciCommand<typeof JobTagAdd> {
   static override flags = dciFlags;
   async run(): Promise<void> {
     const { id, tag } = this.args;
-    const dci = await this.dci();
+    const dci = await this.client();
     const job = await dci.jobs.addTag(id, tag);
     this.outputOne(job, ['id', 'name', 'tags']);
   }

@@ -1,4 +1,22 @@
+import type { ClientTransportOptions } from '@nimbus-sdk/core';
 import { z } from 'zod';
+import type { DciCredentials } from './auth/credentials.js';
+
+/** Options of `createDciClient`. */
+export interface DciClientOptions extends ClientTransportOptions {
+  /** Server root as in `DCI_CS_URL` (`https://api.distributed-ci.io`); `/api/v1` is appended. */
+  url: string;
+  auth: DciCredentials;
+  /** Per-attempt timeout. Default 600 s, as python-dciclient. */
+  timeoutMs?: number;
+  /** Uploads over this size are refused before sending. Default 20 MiB, the server's default limit. */
+  maxUploadBytes?: number;
+  /**
+   * On `signature is expired`, align the signing clock with the server's `Date` and retry once.
+   * Default true.
+   */
+  correctClockSkew?: boolean;
+}
 
 const text = (what: string) => z.string(`${what} is required`).min(1, `${what} cannot be empty`);
 

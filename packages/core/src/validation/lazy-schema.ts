@@ -5,7 +5,7 @@
  *
  * @example
  * const createSchema = lazySchema(() => z.object({ name: z.string() }).strict());
- * parseInput(createSchema(), input, 'topic create input');
+ * parseInput(createSchema(), input, "topic create input");
  */
 export function lazySchema<S>(build: () => S): () => S {
   let built: S | undefined;

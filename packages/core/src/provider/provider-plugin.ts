@@ -27,7 +27,15 @@ export interface ProfileField {
   /** The oclif flag name that overrides it (`dci-cs-url`). */
   flag?: string;
   required?: boolean;
+  /** What the value must look like, checked when settings are resolved. Default `text`. */
+  kind?: SettingKind;
 }
+
+/**
+ * The value kinds a setting can be checked against: `text` (anything non-empty), `url` (an
+ * absolute http(s) URL), `integer` (decimal digits), `boolean` (`true`/`false`/`1`/`0`).
+ */
+export type SettingKind = 'text' | 'url' | 'integer' | 'boolean';
 
 /** The shape of one provider's profile section. */
 export interface ProfileSectionSpec {
