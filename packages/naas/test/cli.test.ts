@@ -254,3 +254,43 @@ describe('nimbus naas (built commands, child processes)', () => {
     expect(rejected.stdout).not.toContain('bad.jwt.value');
   });
 });
+
+describe('nimbus naas space add', () => {
+  it('creates the registry, runs docker login/build/push with argv arrays, creates the space and the CI file', async () => {
+    const docker = await installFakeDocker();
+    try {
+      const dir = join(home, 'app');
+      const run = await runNodeScript(
+        runner,
+        [
+          'naas',
+          'space',
+          'add',
+          '--space-name',
+          'shop-app',
+          '--dockerfile-path',
+          'Dockerfile',
+          '--docker-context',
+          '.',
+          '--image-tag',
+          'v2',
+          '--directory',
+          dir,
+          '--json',
+        ],
+        { ...env(), PATH: docker.env.PATH, FAKE_DOCKER_LOG: docker.env.FAKE_DOCKER_LOG },
+      );
+      const result = json(run);
+      expect(result).toMatchObject({
+        space: 'shop-app',
+        image: 'registry.naas.local/shop-app-registry:v2',
+        registry: 'shop-app-registry',
+      });
+      expect((await docker.calls()).map((call) => call.argv[0])).toEqual(['login', 'build', 'push']);
+      expect(result.ciFile).toBe(join(dir, '.github', 'workflows', 'ci-shop-app.yaml'));
+      expect((await stat(result.ciFile)).isFile()).toBe(true);
+    } finally {
+      await docker.cleanup();
+    }
+  });
+});

@@ -48,6 +48,7 @@ export default class SpaceAdd extends NaasCommand<typeof SpaceAdd> {
     image: Flags.string({ char: 'i', description: 'Deploy this image instead of the one built' }),
     cpu: Flags.string({ char: 'c', description: 'CPU, e.g. 1, 0.5 or 500m', default: '2' }),
     memory: Flags.string({ char: 'm', description: 'Memory, e.g. 2Gi', default: '2Gi' }),
+    directory: Flags.string({ description: 'Repository root the CI file goes under', default: '.' }),
   };
 
   async run(): Promise<void> {
@@ -64,6 +65,7 @@ export default class SpaceAdd extends NaasCommand<typeof SpaceAdd> {
         imageTag: f['image-tag'],
         containerPort: f['container-port'],
         generateCi: f['generate-ci'],
+        ciDirectory: f.directory,
         skipRegistry: f['skip-registry'],
         ciType: f['ci-type'],
         cpu: f.cpu,
