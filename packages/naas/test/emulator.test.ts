@@ -76,6 +76,19 @@ describe('the Naas emulator answers like the real services (spec §11)', () => {
     expect((await api('DELETE', '/space/web-app')).status).toBe(200);
   });
 
+  it('space and registry lists page from the query or, as naas-python sends {}, from the GET body', async () => {
+    for (const name of ['reg-a', 'reg-b', 'reg-c']) await api('POST', '/registry/', { name });
+    expect((await api('GET', '/registry/?page_size=2&page_number=2')).body).toMatchObject({
+      registries: [{ name: 'reg-c' }],
+    });
+    expect((await api('GET', '/registry/', { page_size: 1, page_number: 2 })).body).toMatchObject({
+      registries: [{ name: 'reg-b' }],
+    });
+    expect(((await api('GET', '/registry/', {})).body as { registries: unknown[] }).registries).toHaveLength(
+      3,
+    );
+  });
+
   it('registry: 201, 409/404 {error, error_message}, delete 204 with no body', async () => {
     expect((await api('POST', '/registry/', { name: 'reg-one' })).status).toBe(201);
     expect(await api('POST', '/registry/', { name: 'reg-one' })).toEqual({

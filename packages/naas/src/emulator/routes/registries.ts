@@ -34,7 +34,7 @@ export function registerRegistries(router: Router, ctx: RouteContext): void {
   router.get('/registry', async (request) => {
     const user = await ctx.caller(request);
     const all = [...user.registries.values()].sort((a, b) => a.name.localeCompare(b.name)).map(view);
-    return { status: 200, body: { registries: pageOf(all, pagingOf(request, 'query')) } };
+    return { status: 200, body: { registries: pageOf(all, pagingOf(request, 'body-or-query')) } };
   });
   router.get('/registry/:name', async (request) => {
     const user = await ctx.caller(request);

@@ -67,7 +67,7 @@ export function registerSpaces(router: Router, ctx: RouteContext): void {
   router.get('/space', async (request) => {
     const user = await ctx.caller(request);
     const spaces = [...user.spaces.values()].sort((a, b) => a.name.localeCompare(b.name));
-    return { status: 200, body: { spaces: pageOf(spaces, pagingOf(request, 'query')) } };
+    return { status: 200, body: { spaces: pageOf(spaces, pagingOf(request, 'body-or-query')) } };
   });
   router.get('/space/:name', async (request) => {
     const user = await ctx.caller(request);
