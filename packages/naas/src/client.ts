@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { bearer, createTransport, type Transport } from '@nimbus-sdk/core';
-import { loginHintTransport, withLoginHint } from './auth/login-hint.js';
+import { classifyNaasError, withLoginHint } from './auth/login-hint.js';
 import { memoizedTokenProvider } from './auth/token-source.js';
 import { DEFAULT_NAAS_AUTH_URL } from './auth/token-trade.js';
 import { clientOptionsSchema, DEFAULT_NAAS_API_URL, type NaasClientOptions } from './client-options.js';
@@ -92,19 +92,18 @@ export function createNaasClient(options: NaasClientOptions = {}): NaasClient {
   );
   const timeoutMs = options.timeoutMs ?? 60_000;
   const userAgent = options.userAgent ?? `nimbus-naas/${packageVersion}`;
-  const transport = loginHintTransport(
-    createTransport({
-      baseUrl: url,
-      auth,
-      retry: options.retry,
-      timeoutMs,
-      userAgent,
-      fetch: options.fetch,
-      logger: options.logger,
-      clock: options.clock,
-      parseErrorBody: parseNaasErrorBody,
-    }),
-  );
+  const transport = createTransport({
+    baseUrl: url,
+    auth,
+    retry: options.retry,
+    timeoutMs,
+    userAgent,
+    fetch: options.fetch,
+    logger: options.logger,
+    clock: options.clock,
+    parseErrorBody: parseNaasErrorBody,
+    classifyError: classifyNaasError,
+  });
   const rawGetWithBody = createGetWithBody({
     baseUrl: url,
     auth,
