@@ -158,7 +158,7 @@ try {
   const mib = SIZE / 2 ** 20;
   process.stdout.write(`## naas: storage put-object of 512 MiB vs boto3 upload_file
 
-Method: one 512 MiB file uploaded ${ROUNDS} times by each, alternating, to the same local Ceph RGW.
+Method: one 512 MiB file uploaded by each in turn (${ROUNDS} round), to the same local Ceph RGW.
 nimbus: the built \`nimbus naas storage put-object\` (a fresh process: CLI start, token, storage
 credentials from the Naas emulator, then the core S3 engine: 8 MiB parts, 4 in flight, MD5 and
 multipart ETag verified). boto3 ${'`upload_file`'} with its default TransferConfig (8 MiB parts, 10 threads), the
