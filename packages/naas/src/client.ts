@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { bearer, createTransport, type Transport } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { classifyNaasError, withLoginHint } from './auth/login-hint.js';
 import { memoizedTokenProvider } from './auth/token-source.js';
 import { DEFAULT_NAAS_AUTH_URL } from './auth/token-trade.js';
@@ -8,7 +9,6 @@ import type { NaasContext } from './context.js';
 import { defaultCredentialsPath } from './credentials-file.js';
 import { parseNaasErrorBody } from './error-body.js';
 import { createGetWithBody, type GetWithBody } from './get-with-body.js';
-import { parseInput } from './input-validation.js';
 import { Assets } from './resources/assets.js';
 import { Registries } from './resources/registries.js';
 import { Secrets } from './resources/secrets.js';

@@ -46,7 +46,7 @@ export type { Asset, AssetCreate, Assets, AssetUpdate } from './resources/assets
 export type { PageNumberOptions } from './resources/page-number-paging.js';
 export type { Registries, Registry, RegistryCredentials } from './resources/registries.js';
 export type { Secret, Secrets } from './resources/secrets.js';
-export type { Container, Space } from './resources/space-types.js';
+export type { Container, ContainerInput, Space } from './resources/space-types.js';
 export type { SpaceCreate, Spaces, SpaceUpdate } from './resources/spaces.js';
 export type { Storage, StorageObject } from './resources/storage.js';
 export { addSpace, type SpaceAddInput, type SpaceAddResult, type SpaceAddStep } from './space-add.js';

@@ -1,9 +1,9 @@
 import { isApiError, ValidationError } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { writeGithubWorkflow } from './ci/github-workflow.js';
 import type { CallOptions } from './context.js';
 import { type DockerOptions, runDocker } from './docker/docker-cli.js';
 import { dockerLogin } from './docker/registry-login.js';
-import { parseInput } from './input-validation.js';
 import { spaceNameSchema } from './request-schemas.js';
 import type { Registries, Registry } from './resources/registries.js';
 import type { Space } from './resources/space-types.js';

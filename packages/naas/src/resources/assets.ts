@@ -1,6 +1,6 @@
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import { type CallOptions, encodePathSegment, type NaasContext } from '../context.js';
-import { parseInput } from '../input-validation.js';
 import { field } from './response-fields.js';
 
 /** An asset: a shareable link to a stored object. Unknown fields are kept. */

@@ -1,7 +1,7 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import { type CallOptions, encodePathSegment, type NaasContext } from '../context.js';
-import { parseInput } from '../input-validation.js';
 import { nameSchema } from '../request-schemas.js';
 import { type PageNumberOptions, pageNumberPages } from './page-number-paging.js';
 import { field, listField } from './response-fields.js';

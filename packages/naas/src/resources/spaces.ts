@@ -1,23 +1,23 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import { type CallOptions, encodePathSegment, type NaasContext } from '../context.js';
-import { parseInput } from '../input-validation.js';
 import { containerSchema, spaceNameSchema } from '../request-schemas.js';
 import { type PageNumberOptions, pageNumberPages } from './page-number-paging.js';
 import { field, listField } from './response-fields.js';
-import type { Container, Space } from './space-types.js';
+import type { ContainerInput, Space } from './space-types.js';
 
 /** Input of {@link Spaces.create}. */
 export interface SpaceCreate {
   name: string;
   /** Custom domain; `""` (default) lets Naas choose. */
   domain?: string;
-  containers: Omit<Container, never>[];
+  containers: ContainerInput[];
 }
 
 /** Input of {@link Spaces.update}. */
 export interface SpaceUpdate {
-  containers: Container[];
+  containers: ContainerInput[];
   domain?: string;
 }
 

@@ -1,5 +1,5 @@
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { type CallOptions, encodePathSegment, type NaasContext } from '../context.js';
-import { parseInput } from '../input-validation.js';
 import { nameSchema } from '../request-schemas.js';
 import { splitObjectPath } from '../storage/object-keys.js';
 import { type NaasS3Session, sessionFromResponse } from '../storage/s3-session.js';
