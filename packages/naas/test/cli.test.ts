@@ -255,6 +255,22 @@ describe('nimbus naas (built commands, child processes)', () => {
   });
 });
 
+describe('nimbus naas login (browser flow)', () => {
+  it('prints the URL, waits on 127.0.0.1:38745 and times out with advice (exit 6)', async () => {
+    const run = await naas([
+      'login',
+      '--no-browser',
+      '--timeout',
+      '1',
+      '--naas-login-url',
+      'https://naas.ai/?cli_token=generate_token',
+    ]);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('Log in at https://naas.ai/?cli_token=generate_token');
+    expect(run.stderr).toContain('--token <jwt>');
+  });
+});
+
 describe('nimbus naas space add', () => {
   it('creates the registry, runs docker login/build/push with argv arrays, creates the space and the CI file', async () => {
     const docker = await installFakeDocker();

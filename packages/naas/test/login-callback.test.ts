@@ -88,6 +88,13 @@ describe('browser login callback', () => {
     }
   });
 
+  it('a busy port is a clear error, not a crash', async () => {
+    callback = await startLoginCallback({ port: 0 });
+    const error = await rejection(startLoginCallback({ port: callback.port }));
+    expect(error.code).toBe('CONFIG');
+    expect(error.message).toContain('already in use');
+  });
+
   it('times out with advice for headless use', async () => {
     callback = await startLoginCallback({ port: 0, timeoutMs: 50 });
     const error = await rejection(callback.code);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthenticationError, TimeoutError } from '@nimbus-sdk/core';
+import { AuthenticationError, ConfigError, TimeoutError } from '@nimbus-sdk/core';
 
 /** The port the Naas web app posts the login code to (hard-coded on its side). */
 export const NAAS_LOGIN_CALLBACK_PORT = 38745;
@@ -96,10 +96,19 @@ export async function startLoginCallback(options: LoginCallbackOptions = {}): Pr
       settle?.resolve(body.code);
     });
   });
+  const wanted = options.port ?? NAAS_LOGIN_CALLBACK_PORT;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? NAAS_LOGIN_CALLBACK_PORT, '127.0.0.1', () => {
-      server.off('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(
+              `127.0.0.1:${wanted} is already in use (another \`nimbus naas login\` or naas-python login running?); finish or stop it, or log in with --token`,
+            )
+          : error,
+      );
+    });
+    server.listen(wanted, '127.0.0.1', () => {
+      server.removeAllListeners('error');
       resolve();
     });
   });
