@@ -112,6 +112,7 @@ export function createNaasClient(options: NaasClientOptions = {}): NaasClient {
     userAgent,
     parseErrorBody: parseNaasErrorBody,
     clock: options.clock,
+    logger: options.logger,
   });
   const getWithBody: GetWithBody = async <T>(request: Parameters<GetWithBody>[0]): Promise<T> => {
     try {

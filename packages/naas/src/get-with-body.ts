@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import {
@@ -7,6 +8,7 @@ import {
   errorFromResponse,
   HttpError,
   isApiError,
+  type Logger,
   NetworkError,
   parseRetryAfterMs,
   type Query,
@@ -42,6 +44,8 @@ export interface GetWithBodyOptions {
   userAgent: string;
   parseErrorBody: (body: unknown) => NaasErrorFields;
   clock?: (() => Date) | undefined;
+  /** `--debug` traces, as core's transport writes them (URL redacted, no headers). */
+  logger?: Logger | undefined;
 }
 
 interface RawAnswer {
@@ -71,6 +75,8 @@ export function createGetWithBody(options: GetWithBodyOptions): GetWithBody {
     }
     const body = Buffer.from(JSON.stringify(request.json));
     const secrets = () => options.auth.secrets?.() ?? [];
+    const requestId = randomUUID();
+    const trace = { requestId, method: 'GET', url: redactUrl(url) };
     for (let attempt = 1; ; attempt++) {
       if (request.signal?.aborted)
         throw new AbortError('The request was aborted', { cause: request.signal.reason });
@@ -83,10 +89,21 @@ export function createGetWithBody(options: GetWithBodyOptions): GetWithBody {
         { method: 'GET', url, headers, body: new Uint8Array(body) },
         { now, attempt, signal: request.signal },
       );
+      headers.set('x-request-id', requestId);
+      options.logger?.debug({ type: 'request', ...trace, attempt });
+      const started = performance.now();
       let answer: RawAnswer;
       try {
         answer = await sendOnce(url, headers, body, options.timeoutMs, request.signal);
+        options.logger?.debug({
+          type: 'response',
+          ...trace,
+          attempt,
+          status: answer.status,
+          durationMs: Math.round(performance.now() - started),
+        });
       } catch (error) {
+        options.logger?.debug({ type: 'error', ...trace, attempt, error: (error as Error).message });
         if (isApiError(error) && error.code === 'ABORTED') throw error;
         if (attempt <= policy.limit) {
           await sleep(backoffDelayMs(attempt, policy), request.signal);

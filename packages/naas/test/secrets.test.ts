@@ -65,6 +65,19 @@ describe('secret list paging against a server that reads only the GET body', () 
     expect(error.message).not.toContain('expired.jwt.token');
   });
 
+  it('the GET-with-body path writes --debug traces like the transport, without the token', async () => {
+    const events: { type: string; method: string; url: string; status?: number }[] = [];
+    await naas
+      .client({ logger: { debug: (event) => events.push(event) } })
+      .secrets.list()
+      .toArray();
+    expect(events.map((e) => [e.type, e.method, new URL(e.url).pathname, e.status])).toEqual([
+      ['request', 'GET', '/secret/', undefined],
+      ['response', 'GET', '/secret/', 200],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(naas.emulator.seed.token);
+  });
+
   it('retries a 503 on the GET-with-body path, then succeeds', async () => {
     const client = naas.client();
     await client.secrets.create('R', 'r');
