@@ -26,8 +26,8 @@ describe('the generated GitHub Actions workflow', () => {
     expect(yaml).toContain('uses: actions/checkout@v4');
     expect(yaml).toContain('uses: actions/setup-node@v4');
     expect(yaml).toContain('npm install --global @nimbus-sdk/cli');
-    expect(yaml).toContain('NAAS_CREDENTIALS_JWT_TOKEN: ${{ secrets.NAAS_CREDENTIALS_JWT_TOKEN }}');
-    expect(yaml).toContain("if: ${{ github.event_name == 'push'");
+    expect(yaml).toContain(`NAAS_CREDENTIALS_JWT_TOKEN: \${{ secrets.NAAS_CREDENTIALS_JWT_TOKEN }}`);
+    expect(yaml).toContain(`if: \${{ github.event_name == 'push'`);
     expect(yaml).toContain('IMAGE_TAG: "v1.2"');
     expect(yaml).not.toContain('$(x)"\n          docker');
   });
@@ -41,7 +41,7 @@ describe('the generated GitHub Actions workflow', () => {
   it('actionlint is a real check: a broken workflow fails it', () => {
     const broken = renderGithubWorkflow({ spaceName: 'my-space' }).replace(
       'runs-on: ubuntu-latest',
-      'runs-on: ${{ matrix.os }',
+      `runs-on: \${{ matrix.os }`,
     );
     expect(lint(broken, 'ci.yaml').length).toBeGreaterThan(0);
   });

@@ -23,6 +23,10 @@ export interface CiWorkflowInput {
 const SAFE_NAME = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
 const SAFE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
+/** A GitHub Actions expression, `${{ inner }}`. */
+const expr = (inner: string) => `\${{ ${inner} }}`;
+const ON_PUSH = expr("github.event_name == 'push' || github.event_name == 'workflow_dispatch'");
+
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const q = (value: string) => JSON.stringify(value);
 
@@ -72,7 +76,7 @@ export function renderGithubWorkflow(input: CiWorkflowInput): string {
     `  ${name.toLowerCase()}:`,
     '    runs-on: ubuntu-latest',
     '    env:',
-    '      NAAS_CREDENTIALS_JWT_TOKEN: ${{ secrets.NAAS_CREDENTIALS_JWT_TOKEN }}',
+    `      NAAS_CREDENTIALS_JWT_TOKEN: ${expr('secrets.NAAS_CREDENTIALS_JWT_TOKEN')}`,
     `      SPACE_NAME: ${q(c.spaceName)}`,
     `      REGISTRY_NAME: ${q(c.registryName)}`,
     `      IMAGE_TAG: ${q(c.imageTag)}`,
@@ -93,10 +97,10 @@ export function renderGithubWorkflow(input: CiWorkflowInput): string {
   if (c.docker) {
     lines.push(
       '      - name: Log in to the Naas registry',
-      "        if: ${{ github.event_name == 'push' || github.event_name == 'workflow_dispatch' }}",
+      `        if: ${ON_PUSH}`,
       '        run: nimbus naas registry docker-login --name "$REGISTRY_NAME"',
       '      - name: Build, push and deploy the image',
-      "        if: ${{ github.event_name == 'push' || github.event_name == 'workflow_dispatch' }}",
+      `        if: ${ON_PUSH}`,
       '        env:',
       `          DOCKERFILE: ${q(c.dockerfilePath)}`,
       `          DOCKER_CONTEXT: ${q(c.dockerContext)}`,
