@@ -59,6 +59,14 @@ describe('error answers over HTTP become typed core errors', () => {
     expect(error.message).toContain('Internal Server Error (upstream)');
   });
 
+  it('a dropped connection (fault injection) is retried on a GET', async () => {
+    naas.emulator.faults.resetNext(1);
+    expect(await naas.client().spaces.list().toArray()).toEqual([]);
+    naas.emulator.faults.resetNext(3);
+    const error = await rejection(naas.client().spaces.list().toArray());
+    expect(error.code).toBe('NETWORK');
+  });
+
   it('a 429 with Retry-After is retried', async () => {
     naas.emulator.faults.rateLimitNext(1, 0);
     expect(await naas.client().registries.list().toArray()).toEqual([]);
