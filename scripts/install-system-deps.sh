@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages: Ceph RGW (a real S3 server), OpenSSH's
-# ssh-agent/ssh-keygen and openssl. Skips what is already there, so it is cheap on a warm machine.
+# ssh-agent/ssh-keygen, openssl, and Debian's boto3 (the S3 upload bench's Python baseline). Skips what is already there, so it is cheap on a warm machine.
 set -euo pipefail
 need=()
 command -v radosgw >/dev/null 2>&1 || need+=(radosgw)
@@ -9,6 +9,8 @@ command -v ceph-osd >/dev/null 2>&1 || need+=(ceph-osd)
 command -v ssh-agent >/dev/null 2>&1 || need+=(openssh-client)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The system interpreter, not whatever python3 a version manager puts first on PATH.
+/usr/bin/python3 -c 'import boto3' >/dev/null 2>&1 || need+=(python3-boto3)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 sudo=()

@@ -3,7 +3,8 @@
 # Needs: apt-get install -y --no-install-recommends radosgw ceph-mon ceph-osd
 # Usage: rgw-lab.sh up|down
 # Environment: RGW_LAB_DIR (state dir, default ./.rgw-lab), RGW_PORT (7480), MON_PORT (6789),
-#              RGW_ACCESS_KEY, RGW_SECRET_KEY (the test user's fixed keys).
+#              RGW_ACCESS_KEY, RGW_SECRET_KEY (the test user's fixed keys),
+#              RGW_MEMSTORE_BYTES (OSD capacity in RAM, default 1 GiB; benches with big objects raise it).
 # The daemons log to files in the state dir, so a caller that waits for `up` never hangs on them.
 set -euo pipefail
 D=${RGW_LAB_DIR:-$PWD/.rgw-lab}
@@ -58,7 +59,7 @@ mon data = $D/mon/\$cluster-\$id
 [osd]
 osd data = $D/osd/\$cluster-\$id
 osd objectstore = memstore
-memstore device bytes = 1073741824
+memstore device bytes = ${RGW_MEMSTORE_BYTES:-1073741824}
 [client.rgw.a]
 rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
 rgw data = $D/rgw

@@ -9,7 +9,12 @@ export interface S3Credentials {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
   readonly sessionToken?: string;
+  /** When short-lived credentials stop working; a provider is asked again shortly before. */
+  readonly expiration?: Date;
 }
+
+/** Called whenever the SDK needs credentials: how expiring session credentials get refreshed. */
+export type S3CredentialsProvider = () => Promise<S3Credentials>;
 
 /** Options of {@link createS3Client}. */
 export interface S3ClientOptions {
@@ -17,8 +22,11 @@ export interface S3ClientOptions {
   endpoint?: string;
   /** Signing region; default `us-east-1`, which every S3 clone accepts. */
   region?: string;
-  /** Default: the SDK's own chain (environment, profile, instance role). */
-  credentials?: S3Credentials;
+  /**
+   * Static keys, or a provider for short-lived ones (naas session credentials), which the SDK calls
+   * again once `expiration` nears. Default: the SDK's own chain (environment, profile, instance role).
+   */
+  credentials?: S3Credentials | S3CredentialsProvider;
   /** Path-style URLs (`<endpoint>/<bucket>/<key>`); default true whenever an endpoint is set. */
   forcePathStyle?: boolean;
   /** PEM text of extra CA certificates trusted for TLS (added to Node's bundled roots). */

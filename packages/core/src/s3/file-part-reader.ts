@@ -1,47 +1,59 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { ApiError } from '../errors/api-error.js';
+import type { Md5Hashers } from './md5-workers.js';
 
-/** One part of a file, read once, with its MD5. */
+/** One part of a file, read once; its MD5 is computed while the next part is read. */
 export interface FilePart {
   /** 1-based, as S3 numbers parts. */
   readonly partNumber: number;
   readonly offset: number;
   readonly bytes: Buffer;
-  readonly md5: Buffer;
+  readonly md5: Promise<Buffer>;
+  /** Settles once the whole-file MD5 has consumed these bytes. */
+  readonly wholeHashed: Promise<void>;
 }
 
-// Hashing 8+ MiB in one call would hold the event loop for tens of milliseconds while other
-// parts' sockets wait to be fed; slices with a yield between keep every upload moving.
-const HASH_SLICE = 1 << 20;
-
 /**
- * Reads a file front to back exactly once, one part at a time into recycled buffers, feeding every
- * byte to the whole-file MD5 and to the part's own MD5. The caller bounds memory by how many parts
- * it holds before calling {@link FilePartReader.release}.
+ * Reads a file front to back exactly once, one part at a time into at most `maxBuffers` recycled
+ * buffers, feeding every byte to the whole-file MD5 and to the part's own MD5. `next()` waits for
+ * a buffer to come back through {@link FilePartReader.release}: that wait is the back-pressure
+ * that bounds memory to `maxBuffers × partSize`.
  */
 export class FilePartReader {
   readonly #handle: FileHandle;
   readonly #size: number;
   readonly #partSize: number;
-  readonly #whole: Hash = createHash('md5');
+  readonly #md5: Md5Hashers;
+  readonly #maxBuffers: number;
+  readonly #shared: boolean;
   readonly #free: Buffer[] = [];
+  #allocated = 0;
+  #bufferReturned: (() => void) | undefined;
   #offset = 0;
   #partNumber = 0;
-  /** Bytes this reader has taken from the file. */
-  bytesRead = 0;
 
-  constructor(handle: FileHandle, size: number, partSize: number) {
+  constructor(
+    handle: FileHandle,
+    size: number,
+    partSize: number,
+    md5: Md5Hashers,
+    maxBuffers: number,
+    shared: boolean,
+  ) {
     this.#handle = handle;
     this.#size = size;
     this.#partSize = partSize;
+    this.#md5 = md5;
+    this.#maxBuffers = maxBuffers;
+    this.#shared = shared;
   }
 
   /** The next part, or `undefined` at the end of the file. */
   async next(): Promise<FilePart | undefined> {
     if (this.#offset >= this.#size && this.#partNumber > 0) return undefined;
     const length = Math.min(this.#partSize, this.#size - this.#offset);
-    const buffer = this.#free.pop() ?? Buffer.allocUnsafeSlow(this.#partSize);
+    const buffer = await this.#takeBuffer(length);
     const bytes = buffer.subarray(0, length);
     let filled = 0;
     while (filled < length) {
@@ -53,26 +65,61 @@ export class FilePartReader {
       }
       filled += bytesRead;
     }
-    this.bytesRead += length;
-    const partHash = createHash('md5');
-    for (let at = 0; at < length; at += HASH_SLICE) {
-      const slice = bytes.subarray(at, Math.min(length, at + HASH_SLICE));
-      this.#whole.update(slice);
-      partHash.update(slice);
-      if (at + HASH_SLICE < length) await yieldToLoop();
-    }
-    const part = { partNumber: ++this.#partNumber, offset: this.#offset, bytes, md5: partHash.digest() };
+    const part = {
+      partNumber: ++this.#partNumber,
+      offset: this.#offset,
+      bytes,
+      wholeHashed: this.#md5.update(bytes),
+      md5: this.#md5.part(bytes),
+    };
     this.#offset += length;
     return part;
   }
 
-  /** Gives a part's buffer back for the next read once nothing references its bytes any more. */
+  /** Gives a part's buffer back once nothing references its bytes any more. */
   release(part: FilePart): void {
-    this.#free.push(Buffer.from(part.bytes.buffer, part.bytes.byteOffset, this.#partSize));
+    const whole = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.buffer.byteLength);
+    void Promise.allSettled([part.wholeHashed, part.md5]).then(() => {
+      this.#free.push(whole);
+      this.#bufferReturned?.();
+    });
+  }
+
+  /**
+   * Throws when the file's size or mtime moved since `before`: the bytes read would then mix two
+   * versions, and the MD5 and object would describe neither.
+   */
+  async assertUnchanged(path: string, before: Stats): Promise<void> {
+    const now = await this.#handle.stat();
+    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) {
+      throw new ApiError(
+        'CONFLICT',
+        `${path} changed while it was uploaded (size or modification time moved); upload it again once it is stable`,
+        {
+          retryable: false,
+        },
+      );
+    }
   }
 
   /** The whole-file MD5, once every part was read. */
-  wholeMd5(): Buffer {
-    return this.#whole.digest();
+  wholeMd5(): Promise<Buffer> {
+    return this.#md5.digest();
+  }
+
+  async #takeBuffer(length: number): Promise<Buffer> {
+    for (;;) {
+      const free = this.#free.pop();
+      if (free) return free;
+      if (this.#allocated < this.#maxBuffers) {
+        this.#allocated += 1;
+        // A lone small part (a single PutObject) needs only its own length.
+        const bytes = this.#partNumber === 0 && length < this.#partSize ? length : this.#partSize;
+        return this.#shared ? Buffer.from(new SharedArrayBuffer(bytes)) : Buffer.allocUnsafeSlow(bytes);
+      }
+      await new Promise<void>((resolve) => {
+        this.#bufferReturned = resolve;
+      });
+    }
   }
 }

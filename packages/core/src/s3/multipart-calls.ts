@@ -58,7 +58,7 @@ export class MultipartCalls {
   }
 
   /** Sends one part with its Content-MD5; the returned ETag must be that MD5. */
-  async uploadPart(uploadId: string, part: FilePart, signal?: AbortSignal): Promise<string> {
+  async uploadPart(uploadId: string, part: FilePart, digest: Buffer, signal?: AbortSignal): Promise<string> {
     const what = `UploadPart ${part.partNumber} of ${this.target}`;
     const answer = await this.#send(
       what,
@@ -72,7 +72,7 @@ export class MultipartCalls {
               PartNumber: part.partNumber,
               Body: part.bytes,
               ContentLength: part.bytes.length,
-              ContentMD5: part.md5.toString('base64'),
+              ContentMD5: digest.toString('base64'),
             }),
           ),
           { abortSignal },
@@ -80,7 +80,7 @@ export class MultipartCalls {
       signal,
     );
     const etag = unquoteEtag(answer.ETag);
-    const md5 = part.md5.toString('hex');
+    const md5 = digest.toString('hex');
     if (etag !== md5)
       throw new IntegrityError(`${what}: the server's part ETag is not the part's MD5`, md5, etag);
     return etag;

@@ -1,8 +1,9 @@
 import type { Stats } from 'node:fs';
-import type { ApiError } from '../errors/api-error.js';
-import { isApiError } from '../errors/api-error.js';
+import { ApiError, isApiError } from '../errors/api-error.js';
+import { ConfigError } from '../errors/client-errors.js';
 import { multipartEtag } from './etag.js';
 import type { FilePart, FilePartReader } from './file-part-reader.js';
+import { stampMd5Metadata } from './md5-metadata.js';
 import { MultipartCalls } from './multipart-calls.js';
 import { type FinishedPart, type ResumeState, removeResumeState, writeResumeState } from './resume-state.js';
 import type { S3RetryPolicy } from './retry-options.js';
@@ -46,9 +47,19 @@ export async function multipartUpload(
     fileMtimeMs: stat.mtimeMs,
     parts: [],
   };
-  let stateWrites: Promise<void> = options.resumeState
-    ? writeResumeState(options.resumeState, state)
-    : Promise.resolve();
+  if (options.resumeState) {
+    try {
+      await writeResumeState(options.resumeState, state);
+    } catch (error) {
+      // Keeping an upload that nothing records would only leave an orphan behind.
+      await calls.abort(uploadId).catch(() => {});
+      throw new ConfigError(
+        `cannot write the resume state ${options.resumeState} (${(error as Error).message}); multipart upload ${uploadId} was aborted`,
+        { cause: error },
+      );
+    }
+  }
+  let stateWrites: Promise<void> = Promise.resolve();
   const record = (part: FinishedPart) => {
     finished.set(part.partNumber, part);
     if (!options.resumeState) return;
@@ -56,6 +67,8 @@ export async function multipartUpload(
     state = { ...state, parts: [...finished.values()].sort((a, b) => a.partNumber - b.partNumber) };
     const snapshot = state;
     stateWrites = stateWrites.then(() => writeResumeState(path, snapshot));
+    // Awaited after the parts; until then a failed write must not count as an unhandled rejection.
+    stateWrites.catch(() => {});
   };
 
   const stop = new AbortController();
@@ -65,7 +78,8 @@ export async function multipartUpload(
     failure ??= toApiError(error, what);
     stop.abort();
   };
-  const md5s: Buffer[] = [];
+  const md5s: Promise<Buffer>[] = [];
+  let stage: 'sending' | 'completing' | 'completed' = 'sending';
   let resumedParts = 0;
   try {
     await stateWrites;
@@ -86,26 +100,23 @@ export async function multipartUpload(
       }
       if (!part) break;
       md5s.push(part.md5);
-      const md5 = part.md5.toString('hex');
-      const size = part.bytes.length;
-      const listed = start.listed.get(part.partNumber);
-      if (listed && listed.etag === md5 && listed.size === size) {
-        record({ partNumber: part.partNumber, etag: listed.etag, md5, size });
-        resumedParts += 1;
-        meter.skipped(size);
-        reader.release(part);
-        continue;
-      }
       const sending = part;
-      const task: Promise<void> = calls
-        .uploadPart(uploadId, sending, signal)
-        .then(
-          (etag) => {
-            record({ partNumber: sending.partNumber, etag, md5, size });
-            meter.moved(size);
-          },
-          (error: unknown) => fail(error, `UploadPart ${sending.partNumber} of ${calls.target}`),
-        )
+      const task: Promise<void> = (async () => {
+        const digest = await sending.md5;
+        const md5 = digest.toString('hex');
+        const size = sending.bytes.length;
+        const listed = start.listed.get(sending.partNumber);
+        if (listed && listed.etag === md5 && listed.size === size) {
+          record({ partNumber: sending.partNumber, etag: listed.etag, md5, size });
+          resumedParts += 1;
+          meter.skipped(size);
+          return;
+        }
+        const etag = await calls.uploadPart(uploadId, sending, digest, signal);
+        record({ partNumber: sending.partNumber, etag, md5, size });
+        meter.moved(size);
+      })()
+        .catch((error: unknown) => fail(error, `UploadPart ${sending.partNumber} of ${calls.target}`))
         .finally(() => {
           inFlight.delete(task);
           reader.release(sending);
@@ -115,10 +126,12 @@ export async function multipartUpload(
     await Promise.all(inFlight);
     await stateWrites;
     if (failure) throw failure;
+    await reader.assertUnchanged(options.path, stat);
 
-    const expected = multipartEtag(md5s);
+    const expected = multipartEtag(await Promise.all(md5s));
     const parts = [...finished.values()].sort((a, b) => a.partNumber - b.partNumber);
     let completed: string;
+    stage = 'completing';
     try {
       completed = await calls.complete(uploadId, parts, options.signal);
     } catch (error) {
@@ -126,6 +139,8 @@ export async function multipartUpload(
       if (!(isApiError(error) && error.status === 404)) throw error;
       completed = '';
     }
+    // From here the object exists: a mismatch is reported as is, there is no upload left to abort.
+    stage = 'completed';
     if (completed && completed !== expected) {
       throw new IntegrityError(
         `CompleteMultipartUpload ${calls.target}: the object's ETag is not the one computed from the parts`,
@@ -148,18 +163,42 @@ export async function multipartUpload(
         String(head.size),
       );
     }
+    const md5 = (await reader.wholeMd5()).toString('hex');
+    if (options.md5Metadata) {
+      await stampMd5Metadata({
+        client: options.client,
+        bucket: options.bucket,
+        key: options.key,
+        size: stat.size,
+        partSize: start.partSize,
+        etag: expected,
+        contentType: options.contentType,
+        metadata: { ...options.metadata, [options.md5Metadata]: md5 },
+        concurrency,
+        policy,
+        onRetry: options.onRetry,
+        signal: options.signal,
+      }).catch((error: unknown) => {
+        const cause = toApiError(error, `adding ${options.md5Metadata} metadata to ${calls.target}`);
+        throw new ApiError(
+          cause.code,
+          `${calls.target} was uploaded and verified (ETag ${expected}, MD5 ${md5}), but ${cause.message}; the object keeps its other metadata`,
+          { cause, retryable: cause.retryable },
+        );
+      });
+    }
     if (options.resumeState) await removeResumeState(options.resumeState);
     return {
       bucket: options.bucket,
       key: options.key,
       etag: expected,
-      md5: reader.wholeMd5().toString('hex'),
+      md5,
       size: stat.size,
       parts: parts.length,
       resumedParts,
     };
   } catch (thrown) {
-    if (thrown instanceof IntegrityError) throw thrown;
+    if (stage === 'completed') throw thrown;
     const cause = toApiError(thrown, `upload of ${calls.target}`);
     throw await settleAfterFailure(calls, uploadId, cause, keep, options.resumeState);
   }

@@ -17,7 +17,8 @@ export async function putSingle(
 ): Promise<UploadResult> {
   const part = await reader.next();
   if (!part) throw new Error('unreachable: the reader yields one part even for an empty file');
-  const md5 = part.md5.toString('hex');
+  const digest = await part.md5;
+  const md5 = digest.toString('hex');
   const what = `PutObject s3://${options.bucket}/${options.key}`;
   const answer = await sendWithRetry(
     what,
@@ -29,9 +30,16 @@ export async function putSingle(
             Key: options.key,
             Body: part.bytes,
             ContentLength: part.bytes.length,
-            ContentMD5: part.md5.toString('base64'),
+            ContentMD5: digest.toString('base64'),
             ...(options.contentType ? { ContentType: options.contentType } : {}),
-            ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
+            ...(options.metadata || options.md5Metadata
+              ? {
+                  Metadata: {
+                    ...options.metadata,
+                    ...(options.md5Metadata ? { [options.md5Metadata]: md5 } : {}),
+                  },
+                }
+              : {}),
           }),
         ),
         { abortSignal: signal },

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { isApiError } from '../errors/api-error.js';
 import { ValidationError } from '../errors/client-errors.js';
 import { FilePartReader } from './file-part-reader.js';
+import { inlineMd5, type Md5Hashers, workerMd5 } from './md5-workers.js';
 import { MultipartCalls } from './multipart-calls.js';
 import { type MultipartStart, multipartUpload } from './multipart-upload.js';
 import { putSingle } from './put-single.js';
@@ -29,6 +30,7 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadResu
   const checked = checkUploadOptions(options);
   const policy = resolveS3Retry(options.retry);
   const handle = await open(options.path, 'r');
+  let whole: Md5Hashers | undefined;
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
@@ -50,10 +52,20 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadResu
       { direction: 'upload', bucket: options.bucket, key: options.key, bytesTotal: stat.size, partsTotal },
       options.onProgress,
     );
-    const reader = new FilePartReader(handle, stat.size, partSize);
-    if (stat.size < partSize) return await putSingle(options, reader, policy, meter);
+    if (stat.size < partSize) {
+      return await putSingle(
+        options,
+        new FilePartReader(handle, stat.size, partSize, inlineMd5(), 1, false),
+        policy,
+        meter,
+      );
+    }
+    whole = workerMd5(checked.concurrency);
+    // One buffer beyond the parts in flight lets the next part be read while they are sent.
+    const reader = new FilePartReader(handle, stat.size, partSize, whole, checked.concurrency + 1, true);
     return await multipartUpload(options, stat, reader, start, checked.concurrency, policy, meter);
   } finally {
+    await whole?.close();
     await handle.close();
   }
 }

@@ -24,6 +24,12 @@ export interface UploadFileOptions {
   /** User metadata (`x-amz-meta-*`), names without the prefix. */
   metadata?: Readonly<Record<string, string>>;
   /**
+   * Also store the whole file's hex MD5 under this metadata name (e.g. `md5sum`, which IMS reads).
+   * A multipart object learns it only after the last part, so its metadata is then rewritten by a
+   * server-side multipart copy with the same parts (same ETag, no bytes re-sent).
+   */
+  md5Metadata?: string;
+  /**
    * Bytes per part, default 8 MiB (5 MiB–5 GiB). Files smaller than this go in one PutObject.
    * Grown automatically when the file would need more than 10,000 parts.
    */
@@ -87,6 +93,12 @@ export function checkUploadOptions(options: UploadFileOptions): { partSize: numb
   }
   for (const [name, value] of Object.entries(options.metadata ?? {})) {
     if (typeof value !== 'string') issues.push({ path: `metadata.${name}`, message: 'must be a string' });
+  }
+  if (options.md5Metadata !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.md5Metadata)) {
+    issues.push({
+      path: 'md5Metadata',
+      message: 'must be a metadata name of letters, digits, ".", "_" or "-"',
+    });
   }
   if (options.onFailure !== undefined && options.onFailure !== 'abort' && options.onFailure !== 'keep') {
     issues.push({ path: 'onFailure', message: "must be 'abort' or 'keep'" });

@@ -27,7 +27,9 @@ export const isUploadPart: RequestMatcher = (r) =>
 type Fault =
   | { kind: 'reset'; afterBodyBytes: number }
   | { kind: 'status'; status: number }
-  | { kind: 'stall' };
+  | { kind: 'stall' }
+  | { kind: 'etag'; etag: string }
+  | { kind: 'cut-answer'; afterBodyBytes: number };
 
 interface Rule {
   readonly fault: Fault;
@@ -48,6 +50,10 @@ export interface S3FaultProxy {
   failWith(status: number, match?: RequestMatcher, nth?: number): this;
   /** Never answers the `nth` matching request: its client must time out. */
   stall(match?: RequestMatcher, nth?: number): this;
+  /** Forwards the `nth` matching request, then resets the connection after `afterBodyBytes` bytes of the answer's body. */
+  cutAnswer(afterBodyBytes: number, match?: RequestMatcher, nth?: number): this;
+  /** Forwards the `nth` matching request but replaces the ETag of its answer, as a buggy server might. */
+  rewriteEtag(etag: string, match?: RequestMatcher, nth?: number): this;
   /** Number of requests seen that `match` accepts. */
   count(match: RequestMatcher): number;
   /** Drops pending faults and the request log. */
@@ -122,8 +128,25 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
       agent,
     });
     forward.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+      const answerHeaders = fault?.kind === 'etag' ? { ...answer.headers, etag: fault.etag } : answer.headers;
+      res.writeHead(answer.statusCode ?? 502, answerHeaders);
+      if (fault?.kind !== 'cut-answer') {
+        answer.pipe(res);
+        return;
+      }
+      let sent = 0;
+      answer.on('data', (chunk: Buffer) => {
+        if (sent + chunk.length < fault.afterBodyBytes) {
+          sent += chunk.length;
+          res.write(chunk);
+          return;
+        }
+        res.write(chunk.subarray(0, fault.afterBodyBytes - sent));
+        answer.destroy();
+        const socket = res.socket as (Socket & { resetAndDestroy?: () => void }) | null;
+        if (socket?.resetAndDestroy) socket.resetAndDestroy();
+        else socket?.destroy();
+      });
     });
     forward.on('error', () => res.destroy());
     let bodyBytes = 0;
@@ -178,6 +201,17 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
     },
     stall(match = any, nth = 1) {
       add({ kind: 'stall' }, match, nth);
+      return proxy;
+    },
+    cutAnswer(afterBodyBytes, match = any, nth = 1) {
+      if (!Number.isInteger(afterBodyBytes) || afterBodyBytes < 0) {
+        throw new RangeError(`afterBodyBytes must be a whole number >= 0, got ${afterBodyBytes}`);
+      }
+      add({ kind: 'cut-answer', afterBodyBytes }, match, nth);
+      return proxy;
+    },
+    rewriteEtag(etag, match = any, nth = 1) {
+      add({ kind: 'etag', etag }, match, nth);
       return proxy;
     },
     count: (match) => requests.filter(match).length,

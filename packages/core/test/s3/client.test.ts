@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { promisify } from 'node:util';
-import { ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isApiError } from '../../src/errors/index.js';
-import { createS3Client, endpointFromEnv } from '../../src/s3/index.js';
+import { createS3Client, endpointFromEnv, withS3Retry } from '../../src/s3/index.js';
 import { type LocalS3, localS3FromEnv } from '../../src/testing/local-s3.js';
 import { type S3FaultProxy, startS3FaultProxy } from '../../src/testing/s3-fault-proxy.js';
 import { type S3Fixture, s3Fixture } from './s3-fixture.js';
@@ -64,6 +64,27 @@ describe.skipIf(!lab)('createS3Client against Ceph RGW', () => {
     await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'env/path-style', Body: 'x' }));
     expect(proxy.requests.at(-1)?.path).toBe(`/${s3.bucket}/env/path-style`);
     expect((await s3.read('env/path-style')).toString()).toBe('x');
+  });
+
+  it('caches the credentials of a provider until they near expiry, then asks again', async () => {
+    const counting = (lifetimeMs: number) => {
+      const provider = async () => {
+        provider.calls += 1;
+        return { ...credentials, expiration: new Date(Date.now() + lifetimeMs) };
+      };
+      provider.calls = 0;
+      return provider;
+    };
+    const longLived = counting(3_600_000);
+    const shortLived = counting(1_000); // already inside the SDK's refresh window
+    for (const provider of [longLived, shortLived]) {
+      const client = createS3Client({ endpoint: proxy.url, credentials: provider });
+      await client.send(new ListBucketsCommand({}));
+      await client.send(new ListBucketsCommand({}));
+      client.destroy();
+    }
+    expect(longLived.calls).toBe(1);
+    expect(shortLived.calls).toBeGreaterThan(1);
   });
 
   it('sends no CRC checksum by default, and does with checksums: when-supported', async () => {
@@ -137,5 +158,33 @@ describe.skipIf(!lab)('createS3Client against Ceph RGW', () => {
       expect(isApiError(error)).toBe(false);
       untrusted.destroy();
     });
+  });
+});
+
+describe.skipIf(!lab)('withS3Retry against Ceph RGW', () => {
+  it('retries a provider-made call answered 503 and maps a 404 to a nimbus NotFound error', async () => {
+    const l = lab as LocalS3;
+    const s3 = await s3Fixture(l);
+    const proxy = await startS3FaultProxy(l.endpoint);
+    const client = s3.clientVia(proxy.url);
+    try {
+      await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'r', Body: 'hello' }));
+      proxy.failWith(503, (r) => r.method === 'HEAD');
+      const head = await withS3Retry(
+        'HeadObject',
+        (abortSignal) => client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: 'r' }), { abortSignal }),
+        { retry: { baseDelayMs: 1 } },
+      );
+      expect(head.ContentLength).toBe(5);
+      expect(proxy.count((r) => r.method === 'HEAD')).toBe(2);
+      const missing = await withS3Retry('HeadObject', (abortSignal) =>
+        client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: 'nope' }), { abortSignal }),
+      ).catch((e: unknown) => e);
+      expect(isApiError(missing) && missing.code).toBe('NOT_FOUND');
+    } finally {
+      client.destroy();
+      await proxy.close();
+      await s3.cleanup();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ResumeState, UploadFailedError, uploadFile } from '../../src/s3/index.js';
+import { IntegrityError, type ResumeState, UploadFailedError, uploadFile } from '../../src/s3/index.js';
 import { type LocalS3, localS3FromEnv } from '../../src/testing/local-s3.js';
 import { isUploadPart, type S3FaultProxy, startS3FaultProxy } from '../../src/testing/s3-fault-proxy.js';
 import { expectedEtag, MIB, md5, PART, type S3Fixture, s3Fixture } from './s3-fixture.js';
@@ -204,5 +204,136 @@ describe.skipIf(!lab)('uploadFile through a fault-injecting proxy in front of Ce
     expect((await s3.read('changed')).equals(second)).toBe(true);
     expect(await s3.openUploads('changed')).not.toContain(stale);
     expect(await s3.openUploads('changed')).toEqual([]);
+  });
+
+  it('fails, never silently succeeds, when a part comes back with an ETag that is not its MD5', async () => {
+    const path = await s3.file('bad-part.bin', fourParts());
+    proxy.rewriteEtag('"00000000000000000000000000000000"', isUploadPart, 2);
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'bad-part',
+      path,
+      partSize: PART,
+      retry: fastRetry,
+    }).catch((e: unknown) => e);
+    expect((error as UploadFailedError).multipartUpload).toBe('aborted');
+    expect((error as Error).cause).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toMatch(/part ETag is not the part's MD5/);
+    expect(await s3.openUploads('bad-part')).toEqual([]);
+  });
+
+  it('fails when the stored object reports another ETag than the one computed from the parts', async () => {
+    const path = await s3.file('bad-head.bin', fourParts());
+    proxy.rewriteEtag('"0123456789abcdef0123456789abcdef-4"', (r) => r.method === 'HEAD');
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'bad-head',
+      path,
+      partSize: PART,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toMatch(
+      /HeadObject .*expected [0-9a-f]{32}-4, got 0123456789abcdef0123456789abcdef-4/,
+    );
+  });
+
+  it('gives up at the retry deadline on a part that stalls every time, and aborts the upload', async () => {
+    const path = await s3.file('deadline.bin', fourParts());
+    const patient = s3.clientVia(proxy.url, { requestTimeoutMs: 60_000 });
+    for (let i = 0; i < 20; i++) proxy.stall((r) => isUploadPart(r) && r.query.get('partNumber') === '1');
+    const error = await uploadFile({
+      client: patient,
+      bucket: s3.bucket,
+      key: 'deadline',
+      path,
+      partSize: PART,
+      retry: { ...fastRetry, deadlineMs: 800 },
+    }).catch((e: unknown) => e);
+    patient.destroy();
+    expect((error as UploadFailedError).code).toBe('TIMEOUT');
+    expect((error as Error).message).toMatch(/UploadPart 1 .*gave up after 800 ms .*was aborted/);
+    expect(await s3.openUploads('deadline')).toEqual([]);
+  });
+
+  it('refuses a resume state that is not one, or belongs to another object, before sending anything', async () => {
+    const path = await s3.file('state-check.bin', fourParts());
+    const garbage = `${s3.dir}/garbage.state.json`;
+    await writeFile(garbage, 'not json');
+    await expect(
+      uploadFile({
+        client: viaProxy,
+        bucket: s3.bucket,
+        key: 'state-check',
+        path,
+        partSize: PART,
+        resumeState: garbage,
+      }),
+    ).rejects.toThrow(/is not an upload resume state file \(it is not JSON\)/);
+    const other = `${s3.dir}/other.state.json`;
+    await writeFile(
+      other,
+      JSON.stringify({
+        version: 1,
+        bucket: s3.bucket,
+        key: 'elsewhere',
+        uploadId: 'x',
+        partSize: PART,
+        fileSize: 1,
+        fileMtimeMs: 1,
+        parts: [],
+      }),
+    );
+    await expect(
+      uploadFile({
+        client: viaProxy,
+        bucket: s3.bucket,
+        key: 'state-check',
+        path,
+        partSize: PART,
+        resumeState: other,
+      }),
+    ).rejects.toThrow(/belongs to s3:\/\/.*\/elsewhere/);
+    expect(proxy.requests).toEqual([]);
+    expect(await readFile(garbage, 'utf8')).toBe('not json');
+  });
+
+  it('aborts at once when the resume state cannot be written, leaving no orphan', async () => {
+    const path = await s3.file('unwritable.bin', fourParts());
+    const resumeState = `${s3.dir}/no-such-dir/state.json`;
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'unwritable',
+      path,
+      partSize: PART,
+      resumeState,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/cannot write the resume state .*no-such-dir.*was aborted/);
+    expect(proxy.count(isUploadPart)).toBe(0);
+    expect(await s3.openUploads('unwritable')).toEqual([]);
+  });
+
+  it('refuses to complete when the file changed during the upload, and aborts it', async () => {
+    const path = await s3.file('moving.bin', fourParts());
+    let touched = false;
+    const error = await uploadFile({
+      client: viaProxy,
+      bucket: s3.bucket,
+      key: 'moving',
+      path,
+      partSize: PART,
+      concurrency: 1,
+      onProgress: () => {
+        if (touched) return;
+        touched = true;
+        void utimes(path, new Date(), new Date(Date.now() + 60_000));
+      },
+    }).catch((e: unknown) => e);
+    expect((error as UploadFailedError).multipartUpload).toBe('aborted');
+    expect((error as Error).message).toMatch(/moving\.bin changed while it was uploaded/);
+    expect(proxy.count((r) => r.method === 'POST' && r.query.has('uploadId'))).toBe(0);
+    expect(await s3.openUploads('moving')).toEqual([]);
   });
 });

@@ -62,6 +62,33 @@ describe.skipIf(!lab)('uploadFile against Ceph RGW', () => {
     });
   }
 
+  for (const [name, size] of [
+    ['a single PutObject', 1000],
+    ['a multipart upload', 2 * PART + 3],
+  ] as const) {
+    it(`stores the whole-file MD5 as metadata for ${name}, keeping the ETag and other metadata`, async () => {
+      const bytes = randomBytes(size);
+      const key = `md5meta/${size}`;
+      const result = await uploadFile({
+        client: s3.client,
+        bucket: s3.bucket,
+        key,
+        path: await s3.file(`md5meta-${size}.bin`, bytes),
+        partSize: PART,
+        contentType: 'application/vnd.cray.image.rootfs.squashfs',
+        metadata: { origin: 'nimbus' },
+        md5Metadata: 'md5sum',
+      });
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key }));
+      expect(head.Metadata).toEqual({ origin: 'nimbus', md5sum: md5(bytes) });
+      expect(head.ETag).toBe(`"${expectedEtag(bytes, PART)}"`);
+      expect(head.ContentType).toBe('application/vnd.cray.image.rootfs.squashfs');
+      expect(result.md5).toBe(md5(bytes));
+      expect((await s3.read(key)).equals(bytes)).toBe(true);
+      expect(await s3.openUploads(key)).toEqual([]);
+    });
+  }
+
   it('reads each byte of the file from disk once (rchar of this process grows by the file size)', async () => {
     const size = 4 * PART + 777;
     const bytes = Buffer.alloc(size, 7);
