@@ -1,11 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { ValidationError } from '@nimbus-sdk/core';
-import { createS3Client, type ProgressListener, toApiError, uploadFile } from '@nimbus-sdk/core/s3';
+import { createS3Client, downloadFile, type ProgressListener, uploadFile } from '@nimbus-sdk/core/s3';
 import type { CallOptions } from '../context.js';
 import { guessContentType } from './content-type.js';
 import { cleanKeyPath, downloadTargetPath, uploadKeyPath } from './object-keys.js';
@@ -113,9 +110,9 @@ export async function putObject(
 }
 
 /**
- * Downloads an object of a Naas storage to a local file: streamed into `<path>.part`, renamed into
- * place when complete, so a failed download never leaves a truncated file under the final name.
- * (To be moved onto the engine's `downloadFile` once core ships it.)
+ * Downloads an object of a Naas storage to a local file through the core S3 engine: streamed into
+ * `<path>.part`, checked (size, MD5 when the ETag is one) and renamed into place, so a failed
+ * download never leaves a truncated file under the final name, and a rerun resumes.
  */
 export async function getObject(
   sessions: StorageSessions,
@@ -133,25 +130,17 @@ export async function getObject(
   const session = await sessions.get(input.workspaceId, input.storageName, options);
   const key = `${session.prefix}${object}`;
   const client = clientFor(session, target);
-  const partial = `${path}.part`;
   try {
-    const answer = await client
-      .send(new GetObjectCommand({ Bucket: session.bucket, Key: key }), { abortSignal: options.signal })
-      .catch((error: unknown) => {
-        throw toApiError(error, `GetObject s3://${session.bucket}/${key}`);
-      });
     await mkdir(dirname(path), { recursive: true });
-    const body = answer.Body as Readable | undefined;
-    if (!body) throw toApiError(new Error('empty body'), `GetObject s3://${session.bucket}/${key}`);
-    await pipeline(Readable.from(body), createWriteStream(partial, { mode: 0o644 }), {
-      signal: options.signal,
+    const result = await downloadFile({
+      client,
+      bucket: session.bucket,
+      key,
+      path,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    await rename(partial, path);
-    const size = (await stat(path)).size;
-    return { bucket: session.bucket, key, path, size };
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
+    return { bucket: session.bucket, key, path, size: result.size };
   } finally {
     client.destroy();
   }
