@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { workspaceSourceAliases } from '../../vitest.shared.js';
+
+export default defineProject({
+  resolve: { alias: workspaceSourceAliases() },
+  test: {
+    name: 'naas',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
