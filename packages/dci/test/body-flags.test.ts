@@ -30,3 +30,21 @@ describe('body flags from untrusted command-line JSON', () => {
     expect(Object.getPrototypeOf(body)).toBeNull();
   });
 });
+
+describe('SDK inputs with prototype keys', () => {
+  it('a create whose data holds __proto__ (parsed JSON) is refused before any request', async () => {
+    const { startFixture } = await import('./emulator-fixture.js');
+    const fixture = await startFixture();
+    try {
+      fixture.requests.length = 0;
+      const data = JSON.parse('{"__proto__": {"admin": true}}') as Record<string, unknown>;
+      const error = await fixture.admin.components
+        .create({ name: 'c', type: 'compose', topic_id: fixture.emulator.seed.topic, data } as never)
+        .catch((caught: unknown) => caught);
+      expect(isApiError(error) && error.code).toBe('VALIDATION');
+      expect(fixture.requests).toEqual([]);
+    } finally {
+      await fixture.emulator.close();
+    }
+  });
+});

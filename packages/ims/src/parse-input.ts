@@ -1,4 +1,4 @@
-import { ValidationError } from '@nimbus-sdk/core';
+import { assertNoPrototypeKeys, ValidationError } from '@nimbus-sdk/core';
 import type { z } from 'zod';
 
 /**
@@ -6,6 +6,8 @@ import type { z } from 'zod';
  * input fails before any request is sent.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  // A record schema copies keys onto an ordinary object: a `__proto__` key would set its prototype.
+  assertNoPrototypeKeys(value, what);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({

@@ -92,6 +92,23 @@ describe('path parameters that would change the addressed resource', () => {
     });
   }
 
+  it.each([
+    ['tags.add', (c: SmartdcClient, id: string, v: Record<string, string>) => c.tags.add(id, v)],
+    ['tags.replace', (c: SmartdcClient, id: string, v: Record<string, string>) => c.tags.replace(id, v)],
+    [
+      'metadata.update',
+      (c: SmartdcClient, id: string, v: Record<string, string>) => c.metadata.update(id, v),
+    ],
+  ])('%s refuses a prototype key from parsed JSON before any request', async (_name, call) => {
+    for (const text of ['{"__proto__": {"action": "stop"}}', '{"constructor": "x"}']) {
+      sent.length = 0;
+      const values = JSON.parse(text) as Record<string, string>;
+      const error = await call(triton, machineId, values).catch((caught: unknown) => caught);
+      expect(isApiError(error) && error.code).toBe('VALIDATION');
+      expect(sent).toEqual([]);
+    }
+  });
+
   it('leaves the machine, its tags and metadata in place', async () => {
     const machine = await triton.machines.get(machineId);
     expect(machine.state).not.toBe('deleted');

@@ -1,1 +1,6 @@
-export { assertSafeKey, nullPrototypeRecord, parseUntrustedJson } from './untrusted-json.js';
+export {
+  assertNoPrototypeKeys,
+  assertSafeKey,
+  nullPrototypeRecord,
+  parseUntrustedJson,
+} from './untrusted-json.js';

@@ -46,3 +46,17 @@ export function parseUntrustedJson(text: string, what: string): unknown {
   }
   return value;
 }
+
+/**
+ * Throws a {@link ValidationError} naming `what` and the key's path when any object inside `value`
+ * has an own `__proto__`, `constructor` or `prototype` key (what `JSON.parse` makes of hostile
+ * text), before a schema or a merge copies it onto an ordinary object.
+ */
+export function assertNoPrototypeKeys(value: unknown, what: string, seen = new Set<object>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  for (const key of Object.keys(value)) {
+    assertSafeKey(key, what);
+    assertNoPrototypeKeys((value as Record<string, unknown>)[key], what, seen);
+  }
+}

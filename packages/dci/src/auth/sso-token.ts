@@ -1,4 +1,12 @@
-import { AuthenticationError, ConfigError } from '@nimbus-sdk/core';
+import {
+  AuthenticationError,
+  backoffDelayMs,
+  ConfigError,
+  type RetryOptions,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  sleep,
+} from '@nimbus-sdk/core';
 
 /** Options of {@link ssoPasswordToken}. */
 export interface SsoPasswordTokenOptions {
@@ -11,6 +19,13 @@ export interface SsoPasswordTokenOptions {
   fetch?: typeof fetch;
   /** Clock for expiry; tests inject one. */
   now?: () => number;
+  /**
+   * Retries of the token request after a transient failure (network, 408/425/429/5xx), with the
+   * transport's defaults and backoff. `false` disables them.
+   */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout of the token request. Default 30 s. */
+  timeoutMs?: number;
 }
 
 interface TokenAnswer {
@@ -40,12 +55,15 @@ export function ssoPasswordToken(options: SsoPasswordTokenOptions): SsoTokenProv
       `SSO url "${options.ssoUrl}" is not a valid URL (expected e.g. https://sso.redhat.com)`,
     );
   }
+  const retry = resolveRetryPolicy(options.retry);
+  const timeoutMs = options.timeoutMs ?? 30_000;
   let cached: { token: string; expiresAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
   async function fetchToken(): Promise<string> {
     const response = await doFetch(tokenUrl, {
       method: 'POST',
+      signal: AbortSignal.timeout(timeoutMs),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         client_id: 'dci',
@@ -68,7 +86,7 @@ export function ssoPasswordToken(options: SsoPasswordTokenOptions): SsoTokenProv
 
   const provider = () => {
     if (cached && cached.expiresAt > now()) return Promise.resolve(cached.token);
-    inFlight ??= fetchToken().finally(() => {
+    inFlight ??= withRetries(fetchToken, retry).finally(() => {
       inFlight = undefined;
     });
     return inFlight;
@@ -78,4 +96,21 @@ export function ssoPasswordToken(options: SsoPasswordTokenOptions): SsoTokenProv
       cached = undefined;
     },
   });
+}
+
+/** Runs `attempt` again after a transient failure (a network error, 408/425/429/5xx), with backoff. */
+async function withRetries<T>(attempt: () => Promise<T>, retry: RetryPolicy): Promise<T> {
+  for (let retries = 0; ; retries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      const transient =
+        error instanceof TypeError ||
+        (error as Error).name === 'TimeoutError' ||
+        (typeof status === 'number' && retry.statusCodes.has(status));
+      if (!transient || retries >= retry.limit) throw error;
+      await sleep(backoffDelayMs(retries + 1, retry));
+    }
+  }
 }

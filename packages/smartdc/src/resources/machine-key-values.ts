@@ -1,3 +1,4 @@
+import { assertSafeKey } from '@nimbus-sdk/core';
 import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
 import { requireText } from '../input-checks.js';
 
@@ -44,6 +45,8 @@ export function machineKeyValues<V>(context: CloudApiContext, segment: 'metadata
       values: Record<string, V>,
       options: CallOptions,
     ): Promise<Record<string, V>> {
+      // Names become keys of objects on both ends: a prototype key is refused, never sent.
+      for (const key of Object.keys(values)) assertSafeKey(key, `${segment}.${operation}`);
       return (
         await context.transport.send<Record<string, V>>({
           method,
