@@ -2,7 +2,7 @@
 // Runs every packages/*/bench/*.bench.mjs one after another (never in parallel: they measure
 // throughput on a 2-core machine) and writes their markdown sections into BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,6 +49,24 @@ machine**, because absolute times on shared 2-core machines are noisy; tests nev
 Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores,
 ${Math.round(totalmem() / 2 ** 30)} GiB.
 `;
-writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
+// A run of some benches (`pnpm bench signing`) replaces their sections and keeps every other one,
+// including sections written by other tools (the registry install test's footprint table).
+const file = join(root, 'BENCHMARKS.md');
+const previous = existsSync(file) ? splitSections(readFileSync(file, 'utf8')) : [];
+const merged = previous.map((old) => sections.find((fresh) => title(fresh) === title(old)) ?? old);
+for (const fresh of sections) if (!previous.some((old) => title(old) === title(fresh))) merged.push(fresh);
+writeFileSync(file, `${header}\n${merged.join('\n\n')}\n`);
 process.stderr.write(`bench: wrote BENCHMARKS.md (${files.length} benchmarks, ${failed} failed)\n`);
 process.exit(failed ? 1 : 0);
+
+/** The `## ` sections of a BENCHMARKS.md, without its header. */
+function splitSections(text) {
+  return text
+    .split(/^(?=## )/m)
+    .filter((part) => part.startsWith('## '))
+    .map((part) => part.trim());
+}
+
+function title(section) {
+  return section.split('\n', 1)[0];
+}
