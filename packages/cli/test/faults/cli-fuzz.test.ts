@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,10 @@ import { seededRandom } from './seeded-random.js';
 
 const packagesDir = fileURLToPath(new URL('../../..', import.meta.url));
 const cliRoot = join(packagesDir, 'cli');
-const manifests = ['cli', 'dci', 'smartdc'].map((name) => join(packagesDir, name, 'oclif.manifest.json'));
+// Every package with commands: the CLI's own and every bundled provider's.
+const manifests = readdirSync(packagesDir)
+  .map((name) => join(packagesDir, name, 'oclif.manifest.json'))
+  .filter((path) => existsSync(path));
 const SEED = 20261201;
 const INVOCATIONS = 1200;
 const FUZZ_SECRET = 'fuzz-secret-7c1e5a9b3d';

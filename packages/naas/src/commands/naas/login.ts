@@ -1,3 +1,5 @@
+import { ConfigError } from '@nimbus-sdk/core';
+import { parseDuration } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { DEFAULT_NAAS_LOGIN_URL, loginWithBrowser } from '../../auth/login.js';
 import { tradeToken } from '../../auth/token-trade.js';
@@ -16,8 +18,13 @@ export default class Login extends NaasCommand<typeof Login> {
     'jupyterhub-token': Flags.string({
       description: 'Trade this JupyterHub token for a Naas JWT and save it',
     }),
-    'no-browser': Flags.boolean({ description: 'Only print the login URL' }),
-    timeout: Flags.integer({ description: 'Seconds to wait for the browser', default: 120, min: 1 }),
+    'no-browser': Flags.boolean({ description: 'Only print the login URL (and wait for its code)' }),
+    // Not `--timeout`: that is every provider's request deadline.
+    'wait-timeout': Flags.custom<number>({
+      description: 'Give up waiting for the browser after this long (default 2m)',
+      helpValue: '<duration>',
+      parse: async (input) => parseDuration(input),
+    })(),
   };
 
   async run(): Promise<void> {
@@ -35,12 +42,18 @@ export default class Login extends NaasCommand<typeof Login> {
       await saveJwtToken(file, await tradeToken('jupyterhub', hubToken, { authUrl }));
       source = 'jupyterhub';
     } else {
+      if (!process.stdin.isTTY && !this.flags['no-browser']) {
+        // A script or CI job has no one to click the login page: say what works there.
+        throw new ConfigError(
+          'No terminal to log in from: pass --token <jwt> or --jupyterhub-token <token> (or --no-browser to print the login URL and wait for it)',
+        );
+      }
       const loginUrl = settings.loginUrl ?? DEFAULT_NAAS_LOGIN_URL;
       const jwt = await loginWithBrowser({
         authUrl,
         credentialsFile: file,
         loginUrl,
-        timeoutMs: this.flags.timeout * 1000,
+        timeoutMs: this.flags['wait-timeout'] ?? 120_000,
         openUrl: (url) => {
           process.stderr.write(`Log in at ${url} (waiting for the browser on 127.0.0.1:38745)\n`);
           if (!this.flags['no-browser']) openBrowser(url);
