@@ -56,6 +56,8 @@ const previous = existsSync(file) ? splitSections(readFileSync(file, 'utf8')) : 
 const merged = previous.map((old) => sections.find((fresh) => title(fresh) === title(old)) ?? old);
 for (const fresh of sections) if (!previous.some((old) => title(old) === title(fresh))) merged.push(fresh);
 writeFileSync(file, `${header}\n${merged.join('\n\n')}\n`);
+// Benches print plain markdown tables; biome aligns them so `pnpm lint` stays clean after a run.
+spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', file], { stdio: 'inherit' });
 process.stderr.write(`bench: wrote BENCHMARKS.md (${files.length} benchmarks, ${failed} failed)\n`);
 process.exit(failed ? 1 : 0);
 
