@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../errors/client-errors.js';
+import { assertNoPrototypeKeys } from '../input/untrusted-json.js';
 
 /**
  * The part of a schema {@link parseInput} uses: zod's `safeParse` (v3 and v4) and any library with
@@ -19,6 +20,8 @@ export interface SafeParseSchema<T> {
  * @example const input = parseInput(createSchema(), raw, 'topic create input');
  */
 export function parseInput<T>(schema: SafeParseSchema<T>, value: unknown, what: string): T {
+  // A record schema copies keys onto an ordinary object: a `__proto__` key would set its prototype.
+  assertNoPrototypeKeys(value, what);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
