@@ -1,33 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedEnv } from '../../../test-support/isolated-env.js';
-import { runNodeScript } from '../../../test-support/run-cli.js';
-import { type DciEmulator, startDciEmulator } from '../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { useDciCli } from './dci-cli-fixture.js';
 
 // dcictl users type its command names (job-list, remoteci-reset-api-secret); they run the same commands.
-const runner = fileURLToPath(new URL('./fixtures/run-dci.mjs', import.meta.url));
-let emulator: DciEmulator;
-let home: string;
-
-const dci = (args: readonly string[]) =>
-  runNodeScript(runner, ['dci', ...args], {
-    ...isolatedEnv(home),
-    DCI_CS_URL: emulator.url,
-    DCI_LOGIN: emulator.seed.users.admin.login,
-    DCI_PASSWORD: emulator.seed.users.admin.password,
-  });
-
-beforeAll(async () => {
-  emulator = await startDciEmulator();
-  home = await mkdtemp(join(tmpdir(), 'nimbus-dci-dcictl-'));
-});
-afterAll(async () => {
-  await emulator?.close();
-  if (home) await rm(home, { recursive: true, force: true });
-});
+const fixture = useDciCli('admin');
+const dci = fixture.dci;
 
 describe('dcictl habits', () => {
   it('runs job-list as job list', async () => {
@@ -38,7 +14,7 @@ describe('dcictl habits', () => {
   });
 
   it('resets a remoteci API secret and prints the new one, which then signs and the old does not', async () => {
-    const { remoteci } = emulator.seed;
+    const { remoteci } = fixture.emulator.seed;
     const id = remoteci.clientId.split('/')[1] as string;
     const run = await dci(['remoteci-reset-api-secret', id, '--json']);
     expect(run.code, run.stderr).toBe(0);
@@ -46,9 +22,9 @@ describe('dcictl habits', () => {
     expect(secret).toMatch(/^\w{20,}/);
     expect(secret).not.toBe(remoteci.apiSecret);
     const signedWith = (apiSecret: string) =>
-      runNodeScript(runner, ['dci', 'identity', 'show', '--json'], {
-        ...isolatedEnv(home),
-        DCI_CS_URL: emulator.url,
+      dci(['identity', 'show', '--json'], {
+        DCI_LOGIN: '',
+        DCI_PASSWORD: '',
         DCI_CLIENT_ID: remoteci.clientId,
         DCI_API_SECRET: apiSecret,
       });

@@ -1,33 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedEnv } from '../../../test-support/isolated-env.js';
-import { runNodeScript } from '../../../test-support/run-cli.js';
-import { type DciEmulator, startDciEmulator } from '../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { useDciCli } from './dci-cli-fixture.js';
 
 // Flags that conflict or would do nothing fail as usage errors (exit 2) instead of being ignored.
-const runner = fileURLToPath(new URL('./fixtures/run-dci.mjs', import.meta.url));
-let emulator: DciEmulator;
-let home: string;
-
-const dci = (args: readonly string[]) =>
-  runNodeScript(runner, ['dci', ...args], {
-    ...isolatedEnv(home),
-    DCI_CS_URL: emulator.url,
-    DCI_CLIENT_ID: emulator.seed.remoteci.clientId,
-    DCI_API_SECRET: emulator.seed.remoteci.apiSecret,
-  });
-
-beforeAll(async () => {
-  emulator = await startDciEmulator();
-  home = await mkdtemp(join(tmpdir(), 'nimbus-dci-flags-'));
-});
-afterAll(async () => {
-  await emulator?.close();
-  if (home) await rm(home, { recursive: true, force: true });
-});
+const fixture = useDciCli('remoteci');
+const dci = fixture.dci;
 
 describe('flags that conflict or do nothing', () => {
   it('refuses --all with --limit', async () => {

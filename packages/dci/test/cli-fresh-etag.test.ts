@@ -1,34 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedEnv } from '../../../test-support/isolated-env.js';
-import { runNodeScript } from '../../../test-support/run-cli.js';
-import { type DciEmulator, startDciEmulator } from '../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { useDciCli } from './dci-cli-fixture.js';
 
 // Lifecycle commands print the job as the server now has it, so the ETag they print is the one the
 // next `job update --etag` needs (it was the job's ETag from before the status change).
-const runner = fileURLToPath(new URL('./fixtures/run-dci.mjs', import.meta.url));
-let emulator: DciEmulator;
-let home: string;
-
-const dci = (args: readonly string[]) =>
-  runNodeScript(runner, ['dci', ...args], {
-    ...isolatedEnv(home),
-    DCI_CS_URL: emulator.url,
-    DCI_CLIENT_ID: emulator.seed.remoteci.clientId,
-    DCI_API_SECRET: emulator.seed.remoteci.apiSecret,
-  });
-
-beforeAll(async () => {
-  emulator = await startDciEmulator();
-  home = await mkdtemp(join(tmpdir(), 'nimbus-dci-etag-'));
-});
-afterAll(async () => {
-  await emulator?.close();
-  if (home) await rm(home, { recursive: true, force: true });
-});
+const fixture = useDciCli('remoteci');
+const dci = fixture.dci;
 
 describe('job start / finish print fresh ETags', () => {
   it('an update with the ETag printed by job start, then by job finish, succeeds', async () => {
@@ -36,9 +12,9 @@ describe('job start / finish print fresh ETags', () => {
       'job',
       'start',
       '--topic-id',
-      emulator.seed.topic,
+      fixture.emulator.seed.topic,
       '--components',
-      emulator.seed.component,
+      fixture.emulator.seed.component,
       '--json',
     ]);
     expect(started.code, started.stderr).toBe(0);
