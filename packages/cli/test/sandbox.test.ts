@@ -88,9 +88,10 @@ describe('nimbus sandbox with a linked provider plugin', () => {
     expect(await gone(state.pid)).toBe(true);
     expect(await processesWithHome(home.env.HOME as string)).toEqual([]);
     expect(await exists(join(home.configDir, 'sandbox', 'state.json'))).toBe(false);
-    const after = await runNimbus(['hello', 'greeting', 'list'], home.env);
+    // The sandbox handed back the active profile; named, its profile says the sandbox is not running.
+    const after = await runNimbus(['hello', 'greeting', 'list', '--profile', 'sandbox'], home.env);
     expect(after.code).toBe(1);
-    expect(after.stderr).toMatch(/^Error: .*127\.0\.0\.1/);
+    expect(after.stderr).toMatch(/^Error: The sandbox is not running .*127\.0\.0\.1/);
 
     const again = await runNimbus(['sandbox', 'down', '--json'], home.env);
     expect(JSON.parse(again.stdout)).toEqual({ stopped: false, killed: false });

@@ -32,7 +32,9 @@ export async function createImageOnce(
     try {
       return await images.create(input, { signal: options.signal });
     } catch (error) {
-      if (!isApiError(error) || !error.retryable || attempt >= attempts) throw error;
+      // A transient failure, or a POST whose answer was lost after sending: either may have landed.
+      const mayHaveLanded = isApiError(error) && (error.retryable || error.code === 'AMBIGUOUS_OUTCOME');
+      if (!mayHaveLanded || attempt >= attempts) throw error;
       const landed = (await unlinkedSameName()).find((image) => !before.has(image.id));
       if (landed) return landed;
       await sleep(delay, options.signal);

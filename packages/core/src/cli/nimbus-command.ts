@@ -77,7 +77,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   };
 
   override async init(): Promise<void> {
-    process.once('SIGINT', this.onInterrupt);
+    if (this.handlesInterrupt) process.once('SIGINT', this.onInterrupt);
     await super.init();
     // Before parsing: a parse error echoes arguments, and must not echo a secret flag's value.
     for (const value of secretFlagValues(this.argv)) this.knownSecrets.add(value);
@@ -89,6 +89,14 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     });
     this.flags = flags as NimbusFlags<T>;
     this.args = args as NimbusArgs<T>;
+  }
+
+  /**
+   * False for a command that handles SIGINT itself (a foreground server that stops its services
+   * and exits 0): then the base neither aborts nor exits 130.
+   */
+  protected get handlesInterrupt(): boolean {
+    return true;
   }
 
   /**

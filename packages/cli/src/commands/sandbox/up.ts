@@ -40,6 +40,11 @@ export default class SandboxUp extends SandboxCommand<typeof SandboxUp> {
     '<%= config.bin %> sandbox up --detach --no-s3',
   ];
 
+  // In the foreground, Ctrl-C is how a sandbox is stopped: it closes everything and exits 0.
+  protected override get handlesInterrupt(): boolean {
+    return false;
+  }
+
   async run(): Promise<void> {
     const paths = this.paths;
     const existing = await readSandboxState(paths.stateFile);
