@@ -1,4 +1,5 @@
 import { type AuthStrategy, createTransport, NotFoundError } from '@nimbus-sdk/core';
+import { cloudApiSigner } from './auth/cloudapi-signer.js';
 import { checkClientOptions, DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
 import type { CloudApiContext } from './cloudapi-context.js';
 import { parseCloudApiError } from './error-body.js';
@@ -24,7 +25,6 @@ import { type NetworksResource, networksResource } from './resources/networks.js
 import { type PackagesResource, packagesResource } from './resources/packages.js';
 import { type SnapshotsResource, snapshotsResource } from './resources/snapshots.js';
 import { type TagsResource, tagsResource } from './resources/tags.js';
-import { cloudApiSigner } from './signer.js';
 import type { MachineState } from './types.js';
 
 function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): SmartdcClient {

@@ -3,7 +3,7 @@
  * of py-smartdc). No CLI code here: the oclif commands live in ./commands and are never imported.
  */
 
-export { cloudApiKeyId } from '@nimbus-sdk/core';
+export { cloudApiKeyId } from './auth/key-id.js';
 export { createSmartdcClient, type SmartdcClient } from './client.js';
 export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
 export type { CallOptions } from './cloudapi-context.js';

@@ -156,6 +156,13 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
       3,
       'SIGNING',
     ],
+    [
+      'an unreadable key file',
+      ['smartdc', 'account', 'get', '--json', '--key-file', '/nonexistent/nimbus-test-key'],
+      (): string => homeKey.md5,
+      2,
+      'CONFIG',
+    ],
   ] as const)('exits with the documented code for %s', async (_what, args, keyId, code, errorCode) => {
     const run = await runNimbus(args, sdc(keyId()));
     expect(run.code, run.stderr + run.stdout).toBe(code);

@@ -1,4 +1,3 @@
-import { ValidationError } from '../../errors/index.js';
 import type { AuthContext, AuthStrategy, SignableRequest } from '../types.js';
 import {
   assertHmacV4Settings,
@@ -14,7 +13,7 @@ export type HmacV4Options = HmacV4Credentials & HmacV4Profile;
 
 /**
  * HMAC-SHA256 V4 request signing, re-signed on every attempt with the context clock.
- * AWS SigV4 by default; DCI with `{ ...DCI2_SIGNING, region: 'BHS3', service: 'api' }`.
+ * AWS SigV4 by default; every constant is a parameter, so other V4 variants (DCI2) fit too.
  *
  * @example
  * const auth = hmacV4({ accessKeyId, secretAccessKey, region: 'us-east-1', service: 's3',
@@ -28,7 +27,6 @@ export function hmacV4(options: HmacV4Options): AuthStrategy {
     kind: 'hmac-v4',
     authorize(request: SignableRequest, context: AuthContext): void {
       const { url } = request;
-      if (settings.queryMode === 'dci') assertDciQuery(url);
       const signed = computeHmacV4(
         {
           ...settings,
@@ -49,28 +47,6 @@ export function hmacV4(options: HmacV4Options): AuthStrategy {
     describe: () => `hmac-v4 ${settings.algorithm ?? 'AWS4-HMAC-SHA256'} ${settings.accessKeyId}`,
     secrets: () => [settings.secretAccessKey, ...(settings.sessionToken ? [settings.sessionToken] : [])],
   };
-}
-
-/**
- * DCI's client signs the query as a map without blank values while its server keeps blanks and the
- * first duplicate, so such a URL can never verify: refuse it before sending.
- */
-function assertDciQuery(url: URL): void {
-  const seen = new Set<string>();
-  for (const [key, value] of url.searchParams) {
-    if (value === '') {
-      throw new ValidationError(
-        `Query parameter "${key}" is blank; DCI rejects the signature of blank values`,
-        [{ path: `query.${key}`, message: 'drop the parameter or give it a value' }],
-      );
-    }
-    if (seen.has(key)) {
-      throw new ValidationError(`Query parameter "${key}" is repeated; DCI signs only one value per key`, [
-        { path: `query.${key}`, message: 'send each key once (join values the way the API expects)' },
-      ]);
-    }
-    seen.add(key);
-  }
 }
 
 // The key chain changes once a day per scope; recomputing it costs four HMACs per request.
