@@ -1,7 +1,7 @@
 import { type AuthStrategy, createTransport, NotFoundError } from '@nimbus-sdk/core';
 import { cloudApiSigner } from './auth/cloudapi-signer.js';
 import { checkClientOptions, DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
-import type { CloudApiContext } from './cloudapi-context.js';
+import type { SmartdcContext } from './context.js';
 import { parseCloudApiError } from './error-body.js';
 import {
   type MachineWaitOptions,
@@ -44,7 +44,7 @@ function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): Smartdc
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const context: CloudApiContext = { transport, account: options.account };
+  const context: SmartdcContext = { transport, account: options.account };
   const datacenters = datacentersResource(context);
   return {
     url: transport.baseUrl,

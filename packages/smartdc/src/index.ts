@@ -6,8 +6,7 @@
 export { cloudApiKeyId } from './auth/key-id.js';
 export { createSmartdcClient, type SmartdcClient } from './client.js';
 export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
-export type { CallOptions } from './cloudapi-context.js';
-export { SMARTDC_ENV, smartdcClientOptionsFromEnv } from './env-options.js';
+export type { CallOptions } from './context.js';
 export type { MachineWaitOptions, MachineWaitResult, PurgedMachine } from './machine-waiters.js';
 export type { AccountResource } from './resources/account.js';
 export type { DatacentersResource, ServicesResource } from './resources/datacenters.js';
@@ -27,4 +26,11 @@ export type { NetworksResource } from './resources/networks.js';
 export type { PackageFilters, PackagesResource } from './resources/packages.js';
 export type { SnapshotsResource } from './resources/snapshots.js';
 export type { TagsResource, TagValue } from './resources/tags.js';
+export {
+  SMARTDC_ENV,
+  type SmartdcSettings,
+  smartdcClientOptions,
+  smartdcClientOptionsFromEnv,
+  smartdcSettings,
+} from './settings.js';
 export type * from './types.js';

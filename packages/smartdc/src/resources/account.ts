@@ -1,8 +1,8 @@
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import type { Account, AccountUpdate } from '../types.js';
 
 /** GetAccount / UpdateAccount. */
-export function accountResource(context: CloudApiContext) {
+export function accountResource(context: SmartdcContext) {
   return {
     /** The account the client signs as (GET /:login). */
     async get(options: CallOptions = {}): Promise<Account> {

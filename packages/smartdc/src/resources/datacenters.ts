@@ -1,8 +1,8 @@
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import type { DatacenterMap, ServiceMap } from '../types.js';
 
 /** ListDatacenters and ListServices. Switching datacenter is `client.inDatacenter(name)`. */
-export function datacentersResource(context: CloudApiContext) {
+export function datacentersResource(context: SmartdcContext) {
   return {
     /** Datacenter name → CloudAPI URL. */
     async list(options: CallOptions = {}): Promise<DatacenterMap> {
@@ -18,7 +18,7 @@ export function datacentersResource(context: CloudApiContext) {
 }
 
 /** ListServices. */
-export function servicesResource(context: CloudApiContext) {
+export function servicesResource(context: SmartdcContext) {
   return {
     /** Service name → URL (`cloudapi`, `docker`, `manta`). */
     async list(options: CallOptions = {}): Promise<ServiceMap> {

@@ -1,5 +1,5 @@
 import { ValidationError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { FirewallRule, Machine } from '../types.js';
 
@@ -22,7 +22,7 @@ function checkRule(method: string, rule: string): string {
 }
 
 /** Firewall rules. */
-export function firewallRulesResource(context: CloudApiContext) {
+export function firewallRulesResource(context: SmartdcContext) {
   const send = async <T>(
     method: 'GET' | 'POST' | 'DELETE',
     segments: string[],

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText, UUID } from '../input-checks.js';
 import type { Image } from '../types.js';
 import { compareVersions } from '../version-order.js';
@@ -19,7 +19,7 @@ export interface ImageFilters {
  * Images, plus resolution of the names people type: a UUID, `name[@version]`, or a legacy dataset
  * URN (`sdc:sdc:base64:14.2.0`, or a prefix such as `sdc:sdc:base64:` meaning the newest one).
  */
-export function imagesResource(context: CloudApiContext) {
+export function imagesResource(context: SmartdcContext) {
   const list = async (filters: ImageFilters = {}, options: CallOptions = {}): Promise<Image[]> =>
     (
       await context.transport.send<Image[]>({

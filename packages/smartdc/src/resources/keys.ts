@@ -1,11 +1,11 @@
 import { ValidationError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import type { SshKey } from '../types.js';
 
 const OPENSSH_LINE = /^(ssh-rsa|ssh-dss|ecdsa-sha2-nistp\d+|ssh-ed25519)\s+[A-Za-z0-9+/=]+(\s.*)?$/;
 
 /** The account's SSH keys (addressed by name or MD5 fingerprint). */
-export function keysResource(context: CloudApiContext) {
+export function keysResource(context: SmartdcContext) {
   return {
     async list(options: CallOptions = {}): Promise<SshKey[]> {
       return (

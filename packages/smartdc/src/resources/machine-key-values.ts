@@ -1,11 +1,11 @@
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 
 /**
  * The calls shared by a machine's two key-value sub-resources, `/machines/:id/metadata` and
  * `/machines/:id/tags`: CloudAPI serves both with the same list/get/write/delete routes.
  */
-export function machineKeyValues<V>(context: CloudApiContext, segment: 'metadata' | 'tags') {
+export function machineKeyValues<V>(context: SmartdcContext, segment: 'metadata' | 'tags') {
   const path = (operation: string, machineId: string, key?: string) => {
     const machine = requireText(`${segment}.${operation}`, 'machineId', machineId);
     return key === undefined

@@ -1,5 +1,5 @@
 import { offsetLimitPages, type PagedIterable, ValidationError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireMachineName, requireText } from '../input-checks.js';
 import type { Machine } from '../types.js';
 
@@ -62,7 +62,7 @@ function filterQuery(filters: MachineFilters): Record<string, string | number | 
 }
 
 /** Machines (instances): list with paging, get, create, actions, delete. */
-export function machinesResource(context: CloudApiContext) {
+export function machinesResource(context: SmartdcContext) {
   const machinePath = (method: string, id: string, ...rest: string[]) =>
     accountPath(context, 'machines', requireText(method, 'id', id), ...rest);
 

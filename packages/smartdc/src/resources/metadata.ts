@@ -1,8 +1,8 @@
-import type { CallOptions, CloudApiContext } from '../cloudapi-context.js';
+import type { CallOptions, SmartdcContext } from '../context.js';
 import { machineKeyValues } from './machine-key-values.js';
 
 /** Machine metadata (customer_metadata). */
-export function metadataResource(context: CloudApiContext) {
+export function metadataResource(context: SmartdcContext) {
   const metadata = machineKeyValues<string>(context, 'metadata');
   return {
     list: metadata.list,

@@ -1,9 +1,9 @@
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { Network } from '../types.js';
 
 /** Networks and network pools. */
-export function networksResource(context: CloudApiContext) {
+export function networksResource(context: SmartdcContext) {
   return {
     async list(options: CallOptions = {}): Promise<Network[]> {
       return (

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { Package } from '../types.js';
 
@@ -16,7 +16,7 @@ export interface PackageFilters {
 }
 
 /** Packages (instance sizes). */
-export function packagesResource(context: CloudApiContext) {
+export function packagesResource(context: SmartdcContext) {
   const list = async (filters: PackageFilters = {}, options: CallOptions = {}): Promise<Package[]> =>
     (
       await context.transport.send<Package[]>({

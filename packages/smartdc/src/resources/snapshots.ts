@@ -1,9 +1,9 @@
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { Snapshot } from '../types.js';
 
 /** Machine snapshots (not for kvm). */
-export function snapshotsResource(context: CloudApiContext) {
+export function snapshotsResource(context: SmartdcContext) {
   const path = (method: string, machineId: string, name?: string) =>
     name === undefined
       ? accountPath(context, 'machines', requireText(method, 'machineId', machineId), 'snapshots')

@@ -1,11 +1,11 @@
-import type { CallOptions, CloudApiContext } from '../cloudapi-context.js';
+import type { CallOptions, SmartdcContext } from '../context.js';
 import { machineKeyValues } from './machine-key-values.js';
 
 /** A tag value as CloudAPI stores it. */
 export type TagValue = string | number | boolean;
 
 /** Machine tags. */
-export function tagsResource(context: CloudApiContext) {
+export function tagsResource(context: SmartdcContext) {
   const tags = machineKeyValues<TagValue>(context, 'tags');
   return {
     list: tags.list,

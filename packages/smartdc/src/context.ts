@@ -1,18 +1,15 @@
-import type { Transport } from '@nimbus-sdk/core';
+import type { CallOptions, Transport } from '@nimbus-sdk/core';
+
+export type { CallOptions };
 
 /** What every resource module needs: the signed transport and the account whose paths it calls. */
-export interface CloudApiContext {
+export interface SmartdcContext {
   readonly transport: Transport;
   /** The login in paths (`/<account>/machines`); the account, also for sub-users. */
   readonly account: string;
 }
 
-/** Per-call options every SDK method accepts. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
 /** `/<account>/<segment>/...` with every segment percent-encoded (keys, tag names, fingerprints). */
-export function accountPath(context: CloudApiContext, ...segments: string[]): string {
+export function accountPath(context: SmartdcContext, ...segments: string[]): string {
   return ['', context.account, ...segments].map(encodeURIComponent).join('/');
 }
