@@ -9,7 +9,7 @@ export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-opti
 export type { CallOptions } from './context.js';
 export type { MachineWaitOptions, MachineWaitResult, PurgedMachine } from './machine-waiters.js';
 export type { AccountResource } from './resources/account.js';
-export type { DatacentersResource, ServicesResource } from './resources/datacenters.js';
+export type { DatacentersResource } from './resources/datacenters.js';
 export type { FirewallRuleInput, FirewallRulesResource } from './resources/firewall-rules.js';
 export type { ImageFilters, ImagesResource } from './resources/images.js';
 export type { KeysResource } from './resources/keys.js';
@@ -24,6 +24,7 @@ export { MAX_PAGE_SIZE } from './resources/machines.js';
 export type { MetadataResource } from './resources/metadata.js';
 export type { NetworksResource } from './resources/networks.js';
 export type { PackageFilters, PackagesResource } from './resources/packages.js';
+export type { ServicesResource } from './resources/services.js';
 export type { SnapshotsResource } from './resources/snapshots.js';
 export type { TagsResource, TagValue } from './resources/tags.js';
 export {
