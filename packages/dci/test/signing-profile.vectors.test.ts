@@ -1,4 +1,4 @@
-import { signHmacV4 } from '@nimbus-sdk/core';
+import { signHmacV4 } from '@nimbus-sdk/core/signing';
 import { describe, expect, it } from 'vitest';
 import { type DciSignatureVector, loadVectors } from '../../../test-support/vectors.js';
 import { DCI2_SIGNING, dciSignature } from '../src/index.js';

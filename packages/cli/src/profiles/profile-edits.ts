@@ -1,4 +1,5 @@
-import { type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
+import { ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
+import type { Profile } from '@nimbus-sdk/core/provider';
 
 /** One `--set provider.key=value`. */
 export interface SettingAssignment {

@@ -9,7 +9,10 @@ export { parseDuration } from './duration.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
 export { ExitCode, exitCodeFor } from './exit-codes.js';
 export { type NimbusArgs, NimbusCommand, type NimbusFlags, type WaitControl } from './nimbus-command.js';
-export * from './profile-exports.js';
+// Errors commands throw, re-exported so a command importing only `./cli` does not load the SDK
+// core (transport, auth, sshpk) at start-up. Profiles have one entrance: `@nimbus-sdk/core/provider`.
+export { ApiError, isApiError } from '../errors/api-error.js';
+export { ConfigError, ValidationError, type ValidationIssue } from '../errors/client-errors.js';
 export { profileFlags } from './profile-flags.js';
 export {
   formatBytes,

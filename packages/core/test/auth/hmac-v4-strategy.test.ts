@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthStrategy, hmacV4, isApiError, signHmacV4 } from '../../src/index.js';
+import { type AuthStrategy, hmacV4, isApiError } from '../../src/index.js';
+import { signHmacV4 } from '../../src/signing/index.js';
 import { type HmacV4Flavor, verifyHmacV4 } from '../../src/testing/index.js';
 import { startVerifierServer } from '../verifiers/emulator-request.js';
 import { DCI2_PROFILE } from './dci2-profile.js';

@@ -4,14 +4,13 @@ import sshpk from 'sshpk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuthStrategy,
-  createSshAgentClient,
   findSigningKey,
   fingerprintMd5,
   httpSignature,
   isApiError,
-  loadPrivateKey,
   SigningError,
 } from '../../src/index.js';
+import { createSshAgentClient, loadPrivateKey } from '../../src/signing/index.js';
 import { verifyHttpSignature } from '../../src/testing/index.js';
 import { startVerifierServer } from '../verifiers/emulator-request.js';
 import { createSshKeyLab, type SshKeyLab } from './ssh-key-lab.js';
