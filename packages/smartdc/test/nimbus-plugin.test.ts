@@ -23,7 +23,7 @@ describe('the nimbus provider plugin', () => {
     cleanups.push(dir.remove);
     const sandbox = await plugin.startSandbox({ stateDir: dir.path });
     cleanups.push(() => sandbox.close());
-    const { url, account, keyId, keyFile } = sandbox.profile;
+    const { url, keyId, keyFile } = sandbox.profile;
     expect(url).toBe(sandbox.url);
     expect(keyId).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
     expect(((await stat(keyFile ?? '')).mode & 0o777).toString(8)).toBe('600');
