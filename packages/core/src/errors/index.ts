@@ -25,14 +25,5 @@ export {
   RateLimitedError,
   ServerError,
 } from './http-errors.js';
-export {
-  isSecretHeader,
-  isSecretKey,
-  maskSecrets,
-  REDACTED,
-  redactHeaders,
-  redactUrl,
-  redactValue,
-} from './redact.js';
 export { AbortError, NetworkError, TimeoutError } from './transport-errors.js';
 export { ConcurrencyConflictError, WaitFailureError, WaitTimeoutError } from './workflow-errors.js';
