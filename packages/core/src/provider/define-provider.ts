@@ -61,8 +61,7 @@ export interface ProviderDefinition<F extends SettingFields, O extends object, C
 }
 
 /** A provider as the kit derives it from its {@link ProviderDefinition}: also the CLI's plugin. */
-export interface NimbusProvider<F extends SettingFields, O extends object, C>
-  extends NimbusProviderPlugin {
+export interface NimbusProvider<F extends SettingFields, O extends object, C> extends NimbusProviderPlugin {
   readonly settings: F;
   /** The profile section spec: the fields, plus `validate` running kinds, cross-field checks and `clientOptions`. */
   readonly profile: ProfileSectionSpec;
