@@ -26,7 +26,7 @@ async function observe(context: SmartdcContext, id: string, signal?: AbortSignal
   try {
     const response = await context.transport.send<Machine>({
       method: 'GET',
-      path: accountPath(context, 'machines', id),
+      path: accountPath(context, 'machines', { id }),
       acceptStatus: [410],
       signal,
     });
