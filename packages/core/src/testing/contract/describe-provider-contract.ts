@@ -178,7 +178,7 @@ export function describeProviderContract(
       }
     });
 
-    it('exits 2 with a JSON error when settings are missing or the profile does not exist', async () => {
+    it('exits 2 with a JSON error when settings are missing, 4 when the named profile does not exist', async () => {
       const missing = await cli([...options.sampleCommand, '--json']);
       const required = Object.values(fields).some((field) => field.required);
       if (required) {
@@ -186,8 +186,8 @@ export function describeProviderContract(
         expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'CONFIG' } });
       }
       const unknown = await cli([...options.sampleCommand, '--json', '--profile', 'no-such-profile']);
-      expect(unknown.code, unknown.stderr).toBe(2);
-      expect(JSON.parse(unknown.stdout)).toHaveProperty('error');
+      expect(unknown.code, unknown.stderr).toBe(4);
+      expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } });
     });
 
     it.runIf(options.notFoundCommand !== undefined)('exits 4 for something that does not exist', async () => {
