@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createProfileStore } from '@nimbus-sdk/core/cli';
+import { createProfileStore } from '@nimbus-sdk/core/provider';
 import { type DciEmulator, startDciEmulator } from '@nimbus-sdk/dci/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNimbus } from '../../../test-support/run-cli.js';

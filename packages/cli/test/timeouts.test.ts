@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { createProfileStore } from '@nimbus-sdk/core/cli';
+import { createProfileStore } from '@nimbus-sdk/core/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNimbus } from '../../../test-support/run-cli.js';
 import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.js';

@@ -11,7 +11,12 @@ export {
   type DciSsoPasswordCredentials,
   type DciSsoTokenCredentials,
 } from './auth/credentials.js';
-export { type DciSignatureConstants, type DciSignatureOptions, dciSignature } from './auth/signature.js';
+export {
+  DCI2_SIGNING,
+  type DciSignatureConstants,
+  type DciSignatureOptions,
+  dciSignature,
+} from './auth/signature.js';
 export { type SsoPasswordTokenOptions, ssoPasswordToken } from './auth/sso-token.js';
 export { createDciClient, type DciClient } from './client.js';
 export type { DciClientOptions } from './client-options.js';

@@ -1,5 +1,6 @@
 import type { AuthStrategy, ClientTransportOptions } from '@nimbus-sdk/core';
-import { ConfigError } from '@nimbus-sdk/core';
+import { ValidationError } from '@nimbus-sdk/core';
+import { parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 
 /** The Accept-Version node-triton sends: CloudAPI 9 or 8. */
@@ -62,17 +63,12 @@ const schema = z.object({
   userAgent: z.string().optional(),
 });
 
-/** Rejects unusable options before anything is read or sent, naming every problem. */
+/** Rejects unusable options before anything is read or sent, naming every problem (one ValidationError). */
 export function checkClientOptions(options: SmartdcClientOptions): void {
-  const result = schema.safeParse(options);
-  if (result.success) {
-    if (options.key !== undefined && options.agent) {
-      throw new ConfigError('smartdc client: pass either key or agent, not both');
-    }
-    return;
+  parseInput(schema, options, 'smartdc client options');
+  if (options.key !== undefined && options.agent) {
+    throw new ValidationError('Invalid smartdc client options: pass either key or agent, not both', [
+      { path: 'key', message: 'pass either key or agent, not both' },
+    ]);
   }
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`,
-  );
-  throw new ConfigError(`smartdc client options are invalid: ${problems.join('; ')}`);
 }

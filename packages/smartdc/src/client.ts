@@ -1,6 +1,7 @@
 import { type AuthStrategy, createTransport, NotFoundError } from '@nimbus-sdk/core';
+import { cloudApiSigner } from './auth/cloudapi-signer.js';
 import { checkClientOptions, DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
-import type { CloudApiContext } from './cloudapi-context.js';
+import type { SmartdcContext } from './context.js';
 import { parseCloudApiError } from './error-body.js';
 import {
   type MachineWaitOptions,
@@ -8,23 +9,18 @@ import {
   waitForMachineState,
   waitWhileMachineState,
 } from './machine-waiters.js';
-import { type AccountResource, accountResource } from './resources/account.js';
-import {
-  type DatacentersResource,
-  datacentersResource,
-  type ServicesResource,
-  servicesResource,
-} from './resources/datacenters.js';
-import { type FirewallRulesResource, firewallRulesResource } from './resources/firewall-rules.js';
-import { type ImagesResource, imagesResource } from './resources/images.js';
-import { type KeysResource, keysResource } from './resources/keys.js';
-import { type MachinesResource, machinesResource } from './resources/machines.js';
-import { type MetadataResource, metadataResource } from './resources/metadata.js';
-import { type NetworksResource, networksResource } from './resources/networks.js';
-import { type PackagesResource, packagesResource } from './resources/packages.js';
-import { type SnapshotsResource, snapshotsResource } from './resources/snapshots.js';
-import { type TagsResource, tagsResource } from './resources/tags.js';
-import { cloudApiSigner } from './signer.js';
+import { AccountResource } from './resources/account.js';
+import { DatacentersResource } from './resources/datacenters.js';
+import { FirewallRulesResource } from './resources/firewall-rules.js';
+import { ImagesResource } from './resources/images.js';
+import { KeysResource } from './resources/keys.js';
+import { MachinesResource } from './resources/machines.js';
+import { MetadataResource } from './resources/metadata.js';
+import { NetworksResource } from './resources/networks.js';
+import { PackagesResource } from './resources/packages.js';
+import { ServicesResource } from './resources/services.js';
+import { SnapshotsResource } from './resources/snapshots.js';
+import { TagsResource } from './resources/tags.js';
 import type { MachineState } from './types.js';
 
 function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): SmartdcClient {
@@ -45,24 +41,24 @@ function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): Smartdc
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const context: CloudApiContext = { transport, account: options.account };
-  const datacenters = datacentersResource(context);
+  const context: SmartdcContext = { transport, account: options.account };
+  const datacenters = new DatacentersResource(context);
   return {
     url: transport.baseUrl,
     login: options.account,
     describeAuth: () => auth.describe(),
-    account: accountResource(context),
-    keys: keysResource(context),
+    account: new AccountResource(context),
+    keys: new KeysResource(context),
     datacenters,
-    services: servicesResource(context),
-    images: imagesResource(context),
-    packages: packagesResource(context),
-    networks: networksResource(context),
-    firewallRules: firewallRulesResource(context),
-    machines: machinesResource(context),
-    snapshots: snapshotsResource(context),
-    metadata: metadataResource(context),
-    tags: tagsResource(context),
+    services: new ServicesResource(context),
+    images: new ImagesResource(context),
+    packages: new PackagesResource(context),
+    networks: new NetworksResource(context),
+    firewallRules: new FirewallRulesResource(context),
+    machines: new MachinesResource(context),
+    snapshots: new SnapshotsResource(context),
+    metadata: new MetadataResource(context),
+    tags: new TagsResource(context),
     waitForMachineState: (id, states, waitOptions) => waitForMachineState(context, id, states, waitOptions),
     pollUntil: (id, state, waitOptions) => waitForMachineState(context, id, [state], waitOptions),
     pollWhile: (id, state, waitOptions) => waitWhileMachineState(context, id, state, waitOptions),

@@ -3,14 +3,13 @@
  * of py-smartdc). No CLI code here: the oclif commands live in ./commands and are never imported.
  */
 
-export { cloudApiKeyId } from '@nimbus-sdk/core';
+export { cloudApiKeyId } from './auth/key-id.js';
 export { createSmartdcClient, type SmartdcClient } from './client.js';
 export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
-export type { CallOptions } from './cloudapi-context.js';
-export { SMARTDC_ENV, smartdcClientOptionsFromEnv } from './env-options.js';
+export type { CallOptions } from './context.js';
 export type { MachineWaitOptions, MachineWaitResult, PurgedMachine } from './machine-waiters.js';
 export type { AccountResource } from './resources/account.js';
-export type { DatacentersResource, ServicesResource } from './resources/datacenters.js';
+export type { DatacentersResource } from './resources/datacenters.js';
 export type { FirewallRuleInput, FirewallRulesResource } from './resources/firewall-rules.js';
 export type { ImageFilters, ImagesResource } from './resources/images.js';
 export type { KeysResource } from './resources/keys.js';
@@ -25,6 +24,14 @@ export { MAX_PAGE_SIZE } from './resources/machines.js';
 export type { MetadataResource } from './resources/metadata.js';
 export type { NetworksResource } from './resources/networks.js';
 export type { PackageFilters, PackagesResource } from './resources/packages.js';
+export type { ServicesResource } from './resources/services.js';
 export type { SnapshotsResource } from './resources/snapshots.js';
 export type { TagsResource, TagValue } from './resources/tags.js';
+export {
+  SMARTDC_ENV,
+  type SmartdcSettings,
+  smartdcClientOptions,
+  smartdcClientOptionsFromEnv,
+  smartdcSettings,
+} from './settings.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import { isApiError, type WaitCheck, type WaitOptions, waitFor } from '@nimbus-sdk/core';
-import { accountPath, type CloudApiContext } from './cloudapi-context.js';
+import { accountPath, type SmartdcContext } from './context.js';
 import { requireText } from './input-checks.js';
 import type { Machine, MachineState } from './types.js';
 
@@ -22,11 +22,11 @@ const DEFAULT_MAX_DELAY_MS = 5_000;
 type Observation = { kind: 'machine'; machine: Machine } | { kind: 'purged' };
 
 /** One GetMachine that treats 410 (deleted, body = machine) and 404 (purged) as observations. */
-async function observe(context: CloudApiContext, id: string, signal?: AbortSignal): Promise<Observation> {
+async function observe(context: SmartdcContext, id: string, signal?: AbortSignal): Promise<Observation> {
   try {
     const response = await context.transport.send<Machine>({
       method: 'GET',
-      path: accountPath(context, 'machines', id),
+      path: accountPath(context, 'machines', { id }),
       acceptStatus: [410],
       signal,
     });
@@ -68,7 +68,7 @@ function checkFor(
  * @example await waitForMachineState(ctx, m.id, ['running'], { timeoutMs: 300_000 });
  */
 export function waitForMachineState(
-  context: CloudApiContext,
+  context: SmartdcContext,
   id: string,
   states: MachineState | readonly MachineState[],
   options: MachineWaitOptions = {},
@@ -91,7 +91,7 @@ export function waitForMachineState(
  * with the machine in the first other state, failing on `failed` unless that is the state waited out.
  */
 export function waitWhileMachineState(
-  context: CloudApiContext,
+  context: SmartdcContext,
   id: string,
   state: MachineState,
   options: MachineWaitOptions = {},

@@ -1,7 +1,7 @@
-import { cloudApiKeyId, createTransport, httpSignature } from '@nimbus-sdk/core';
+import { createTransport, httpSignature } from '@nimbus-sdk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
-import { createSmartdcClient, type SmartdcClient } from '../src/index.js';
+import { cloudApiKeyId, createSmartdcClient, type SmartdcClient } from '../src/index.js';
 import { rawRequest } from './support/raw-request.js';
 import { generateKey, type TestKey, tempDir } from './support/ssh-keys.js';
 

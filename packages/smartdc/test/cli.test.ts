@@ -69,6 +69,19 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
     expect(JSON.parse(run.stdout)).toHaveLength(3);
   });
 
+  it('runs the generated machine actions (start, stop, firewall switches) with --wait', async () => {
+    const vars = sdc(homeKey.md5);
+    const run = async (args: string[]) => {
+      const result = await runNimbus(['smartdc', ...args, 'seed-00001', '--json'], vars);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { name: string; state: string; firewall_enabled: boolean };
+    };
+    expect(await run(['machine', 'enable-firewall', '--wait'])).toMatchObject({ firewall_enabled: true });
+    expect(await run(['instance', 'disable-firewall', '--wait'])).toMatchObject({ firewall_enabled: false });
+    expect(await run(['machine', 'stop', '--wait'])).toMatchObject({ name: 'seed-00001', state: 'stopped' });
+    expect(await run(['machine', 'start', '--wait'])).toMatchObject({ name: 'seed-00001', state: 'running' });
+  });
+
   it('creates, stops and deletes a machine with --wait, printing JSON', async () => {
     const vars = sdc(homeKey.md5);
     const create = await runNimbus(
@@ -155,6 +168,13 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
       (): string => '00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff',
       3,
       'SIGNING',
+    ],
+    [
+      'an unreadable key file',
+      ['smartdc', 'account', 'get', '--json', '--key-file', '/nonexistent/nimbus-test-key'],
+      (): string => homeKey.md5,
+      2,
+      'CONFIG',
     ],
   ] as const)('exits with the documented code for %s', async (_what, args, keyId, code, errorCode) => {
     const run = await runNimbus(args, sdc(keyId()));

@@ -74,6 +74,15 @@ describe('finding the signing key', () => {
     expect((error as Error).message).toContain(locked.md5);
   });
 
+  it('reads the key file once, in core: an unreadable one is a ConfigError naming its path', async () => {
+    const missing = join(home.path, 'no-such-key');
+    const error = await inHome(rsa.md5, { key: missing })
+      .account.get()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFIG' });
+    expect((error as Error).message).toContain(missing);
+  });
+
   it('takes a key file with ~ and PEM text inline', async () => {
     const copy = join(home.path, 'copied_key');
     await copyFile(rsa.privateKeyFile, copy);

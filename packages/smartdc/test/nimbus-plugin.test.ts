@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmartdcClient } from '../src/index.js';
 import plugin from '../src/nimbus-plugin.js';
 import { tempDir } from './support/ssh-keys.js';
 
@@ -14,10 +13,9 @@ describe('the nimbus provider plugin', () => {
     expect(plugin.name).toBe('smartdc');
     expect(plugin.profile.fields.url?.env).toEqual(['TRITON_URL', 'SDC_URL']);
     expect(plugin.profile.fields.keyId?.flag).toBe('key-id');
-    expect(plugin.profile.validate?.({ url: 'ftp://x', account: 'a/b' })).toEqual([
-      { path: 'url', message: 'must be an http(s) URL' },
-      { path: 'account', message: 'must not contain "/"' },
-    ]);
+    expect(() => plugin.checkSettings({ url: 'ftp://x', account: 'a/b', keyId: 'aa' })).toThrow(
+      'smartdc.url must be an http(s) URL; smartdc.account must not contain "/"',
+    );
   });
 
   it('starts a sandbox whose profile section signs with a generated 0600 key', async () => {
@@ -25,16 +23,11 @@ describe('the nimbus provider plugin', () => {
     cleanups.push(dir.remove);
     const sandbox = await plugin.startSandbox({ stateDir: dir.path });
     cleanups.push(() => sandbox.close());
-    const { url, account, keyId, keyFile } = sandbox.profile;
+    const { url, keyId, keyFile } = sandbox.profile;
     expect(url).toBe(sandbox.url);
     expect(keyId).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
     expect(((await stat(keyFile ?? '')).mode & 0o777).toString(8)).toBe('600');
-    const triton = createSmartdcClient({
-      url: url ?? '',
-      account: account ?? '',
-      keyId: keyId ?? '',
-      key: keyFile,
-    });
+    const triton = await plugin.createClient(plugin.clientOptions(plugin.checkSettings(sandbox.profile)));
     expect((await triton.keys.list()).map((k) => k.name)).toEqual(['nimbus-sandbox']);
   });
 

@@ -44,6 +44,9 @@ const CALLS: Record<string, Call> = {
   'snapshots.get(name)': (c, id, bad) => c.snapshots.get(id, bad),
   'snapshots.boot(name)': (c, id, bad) => c.snapshots.boot(id, bad),
   'snapshots.delete(name)': (c, id, bad) => c.snapshots.delete(id, bad),
+  'waitForMachineState(id)': async (c, _id, bad) =>
+    c.waitForMachineState(bad, ['running'], { timeoutMs: 5_000 }),
+  'pollWhile(id)': async (c, _id, bad) => c.pollWhile(bad, 'provisioning', { timeoutMs: 5_000 }),
 };
 
 describe('path parameters that would change the addressed resource', () => {

@@ -1,11 +1,5 @@
-import {
-  ApiError,
-  createProfileStore,
-  NimbusCommand,
-  nimbusConfigDir,
-  type ProfileStore,
-  renderTable,
-} from '@nimbus-sdk/core/cli';
+import { ApiError, NimbusCommand, renderTable } from '@nimbus-sdk/core/cli';
+import { createProfileStore, nimbusConfigDir, type ProfileStore } from '@nimbus-sdk/core/provider';
 import type { Command } from '@oclif/core';
 import { type InstalledProvider, installedProviders } from '../providers/installed-providers.js';
 import type { ProfileView } from './profile-view.js';

@@ -1,4 +1,5 @@
-import { type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
+import { ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
+import type { Profile } from '@nimbus-sdk/core/provider';
 
 /** Names that would address an object's prototype instead of a section or setting. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);

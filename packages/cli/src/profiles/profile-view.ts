@@ -1,4 +1,4 @@
-import { maskSection, type Profile } from '@nimbus-sdk/core/cli';
+import { maskSection, type Profile } from '@nimbus-sdk/core/provider';
 import { type InstalledProvider, providerNamed } from '../providers/installed-providers.js';
 
 /** What `profile show` (and create/edit) print: the profile with every secret masked. */

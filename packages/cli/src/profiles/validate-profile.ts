@@ -1,4 +1,5 @@
-import { checkSection, type Profile, ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
+import { ValidationError, type ValidationIssue } from '@nimbus-sdk/core/cli';
+import { checkSection, type Profile } from '@nimbus-sdk/core/provider';
 import { type InstalledProvider, providerNamed } from '../providers/installed-providers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { NimbusProviderPlugin } from '@nimbus-sdk/core/cli';
+import type { NimbusProviderPlugin } from '@nimbus-sdk/core/provider';
 import type { Config } from '@oclif/core';
 
 /** A provider plugin found among the CLI's installed oclif plugins. */

@@ -1,4 +1,4 @@
-import { createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core/cli';
+import { createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core/provider';
 import type { SandboxState } from './sandbox-state.js';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { nimbusConfigDir } from '@nimbus-sdk/core/cli';
+import { nimbusConfigDir } from '@nimbus-sdk/core/provider';
 
 /** Where a sandbox keeps its files: all under `<config dir>/sandbox/`. */
 export interface SandboxPaths {

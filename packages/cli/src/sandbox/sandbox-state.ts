@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { writeFileAtomic } from '@nimbus-sdk/core/cli';
+import { writeFileAtomic } from '@nimbus-sdk/core/provider';
 
 /** One service the sandbox runs. */
 export interface SandboxServiceState {

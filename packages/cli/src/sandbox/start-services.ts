@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SandboxContext, SandboxService } from '@nimbus-sdk/core/cli';
+import type { SandboxContext, SandboxService } from '@nimbus-sdk/core/provider';
 import type { InstalledProvider } from '../providers/installed-providers.js';
 import type { SandboxServiceState } from './sandbox-state.js';
 

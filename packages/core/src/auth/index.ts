@@ -10,7 +10,6 @@ export type { HmacV4PathMode } from './hmac-v4/canonical-path.js';
 export type { HmacV4QueryMode } from './hmac-v4/canonical-query.js';
 export { type HmacV4Options, hmacV4 } from './hmac-v4/hmac-v4-strategy.js';
 export {
-  DCI2_SIGNING,
   EMPTY_SHA256,
   type HmacV4Credentials,
   type HmacV4Profile,
@@ -27,7 +26,7 @@ export {
 export { type FindSigningKeyOptions, findSigningKey } from './http-signature/find-signing-key.js';
 export { fingerprintMd5, parseFingerprint } from './http-signature/fingerprint.js';
 export {
-  cloudApiKeyId,
+  type HttpSignatureKeyId,
   type HttpSignatureOptions,
   httpSignature,
 } from './http-signature/http-signature-strategy.js';

@@ -1,5 +1,9 @@
 /** @nimbus-sdk/core/cli: the base command and output helpers of nimbus CLI commands (needs @oclif/core). */
 
+// Errors commands throw, re-exported so a command importing only `./cli` does not load the SDK
+// core (transport, auth, sshpk) at start-up. Profiles have one entrance: `@nimbus-sdk/core/provider`.
+export { ApiError, isApiError } from '../errors/api-error.js';
+export { ConfigError, ValidationError, type ValidationIssue } from '../errors/client-errors.js';
 /** The provider contract lives in `@nimbus-sdk/core/provider`; re-exported here for older imports. */
 export type * from '../provider/provider-plugin.js';
 export { parseDuration } from '../validation/duration.js';
@@ -9,7 +13,6 @@ export { toDelimited } from './delimited-output.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
 export { ExitCode, exitCodeFor } from './exit-codes.js';
 export { type NimbusArgs, NimbusCommand, type NimbusFlags, type WaitControl } from './nimbus-command.js';
-export * from './profile-exports.js';
 export { profileFlags } from './profile-flags.js';
 export {
   formatBytes,

@@ -25,15 +25,6 @@ export {
   RateLimitedError,
   ServerError,
 } from './http-errors.js';
-export {
-  isSecretHeader,
-  isSecretKey,
-  maskSecrets,
-  REDACTED,
-  redactHeaders,
-  redactUrl,
-  redactValue,
-} from './redact.js';
 export { AbortError, NetworkError, TimeoutError } from './transport-errors.js';
 export {
   AmbiguousOutcomeError,

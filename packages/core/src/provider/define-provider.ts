@@ -21,8 +21,9 @@ export type SettingFields = Readonly<Record<string, ProfileField>>;
 export type SettingsOf<F extends SettingFields> = { readonly [K in keyof F]?: string };
 
 /**
- * What every client options type accepts, so the CLI can add `--debug` tracing and the `timeout`
- * setting to any client (which passes them on to its transport).
+ * What a client options type should accept so the CLI can add `--debug` tracing and the `timeout`
+ * setting to any client, which passes them on to its transport (core's `ClientTransportOptions`
+ * includes them). Not required: options without them get no trace and no deadline.
  */
 export interface ProviderClientOptions {
   logger?: Logger;
@@ -42,7 +43,7 @@ export interface SettingSources {
 }
 
 /** What a provider package declares once; see {@link defineProvider}. */
-export interface ProviderDefinition<F extends SettingFields, O extends ProviderClientOptions, C> {
+export interface ProviderDefinition<F extends SettingFields, O extends object, C> {
   /** The topic and profile section name: lower-case, `[a-z][a-z0-9-]*`. */
   readonly name: string;
   /** One line for `nimbus sandbox status` and help. */
@@ -68,8 +69,7 @@ export interface ProviderDefinition<F extends SettingFields, O extends ProviderC
 }
 
 /** A provider as the kit derives it from its {@link ProviderDefinition}: also the CLI's plugin. */
-export interface NimbusProvider<F extends SettingFields, O extends ProviderClientOptions, C>
-  extends NimbusProviderPlugin {
+export interface NimbusProvider<F extends SettingFields, O extends object, C> extends NimbusProviderPlugin {
   readonly settings: F;
   /** The profile section spec: the fields, plus `validate` running kinds, cross-field checks and `clientOptions`. */
   readonly profile: ProfileSectionSpec;
@@ -106,7 +106,7 @@ const NAME = /^[a-z][a-z0-9-]*$/;
  *   startSandbox: startHelloSandbox, demo: [{ title: 'List', argv: ['hello', 'greeting', 'list'] }],
  * });
  */
-export function defineProvider<F extends SettingFields, O extends ProviderClientOptions, C>(
+export function defineProvider<F extends SettingFields, O extends object, C>(
   definition: ProviderDefinition<F, O, C>,
 ): NimbusProvider<F, O, C> {
   if (!NAME.test(definition.name)) {

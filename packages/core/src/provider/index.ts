@@ -6,6 +6,7 @@
 export { writeFileAtomic } from '../config/atomic-write.js';
 export { assertSection, checkSection, kindIssues } from '../config/check-section.js';
 export { nimbusConfigDir } from '../config/config-dir.js';
+export { type LockFileOptions, withLockFile } from '../config/lock-file.js';
 export { isSecretField, MASK, maskSection } from '../config/mask-section.js';
 export { assertProfileName } from '../config/profile-name.js';
 export { createProfileStore, type ProfileStore, type ProfileStoreOptions } from '../config/profile-store.js';

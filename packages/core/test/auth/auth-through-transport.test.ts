@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTransport, DCI2_SIGNING, hmacV4, oauth2ClientCredentials } from '../../src/index.js';
+import { createTransport, hmacV4, oauth2ClientCredentials } from '../../src/index.js';
 import {
   oauth2TokenIssuer,
   type RunningEmulator,
   startEmulatorServer,
   verifyHmacV4,
 } from '../../src/testing/index.js';
+import { DCI2_PROFILE } from './dci2-profile.js';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -32,7 +33,7 @@ describe('auth strategies inside createTransport and the emulator kit', () => {
     const transport = createTransport({
       baseUrl: emulator.url,
       auth: hmacV4({
-        ...DCI2_SIGNING,
+        ...DCI2_PROFILE,
         accessKeyId: 'remoteci/r1',
         secretAccessKey: 'transport-secret',
         region: 'BHS3',

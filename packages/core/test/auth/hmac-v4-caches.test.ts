@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hmacV4, signHmacV4 } from '../../src/index.js';
+import { hmacV4 } from '../../src/index.js';
+import { signHmacV4 } from '../../src/signing/index.js';
 
 // The strategy keeps the signing key per day and the timestamp text per second; a signature made
 // through those caches must equal a fresh one at every step, across second and day boundaries.

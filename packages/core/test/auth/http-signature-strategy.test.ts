@@ -4,15 +4,13 @@ import sshpk from 'sshpk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuthStrategy,
-  cloudApiKeyId,
-  createSshAgentClient,
   findSigningKey,
   fingerprintMd5,
   httpSignature,
   isApiError,
-  loadPrivateKey,
   SigningError,
 } from '../../src/index.js';
+import { createSshAgentClient, loadPrivateKey } from '../../src/signing/index.js';
 import { verifyHttpSignature } from '../../src/testing/index.js';
 import { startVerifierServer } from '../verifiers/emulator-request.js';
 import { createSshKeyLab, type SshKeyLab } from './ssh-key-lab.js';
@@ -87,6 +85,9 @@ async function call(auth: AuthStrategy, path = '/alice/machines?limit=2&name=a%2
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers };
 }
 
+/** CloudAPI's keyId shape for an account key (the smartdc package owns the real builder). */
+const aliceKeyId = (md5: string) => `/alice/keys/${md5}`;
+
 const fp = (name: string) => {
   for (const [md5, line] of publicKeys) if (line.endsWith(`${name}@test`)) return md5;
   throw new Error(name);
@@ -95,7 +96,7 @@ const fp = (name: string) => {
 describe('httpSignature over real HTTP', () => {
   it('RSA key file: modern (request-target) date, verified by us and by Joyent http-signature', async () => {
     const auth = httpSignature({
-      keyId: cloudApiKeyId('alice', fp('id_rsa')),
+      keyId: aliceKeyId(fp('id_rsa')),
       keyFile: join(lab.dir, 'id_rsa'),
     });
     const result = await call(auth);
@@ -113,12 +114,12 @@ describe('httpSignature over real HTTP', () => {
 
   it('ECDSA P-256 and P-384 key files sign ecdsa-sha256 / ecdsa-sha384 in DER', async () => {
     const p256 = await call(
-      httpSignature({ keyId: cloudApiKeyId('alice', fp('id_ecdsa')), keyFile: join(lab.dir, 'id_ecdsa') }),
+      httpSignature({ keyId: aliceKeyId(fp('id_ecdsa')), keyFile: join(lab.dir, 'id_ecdsa') }),
     );
     expect(p256.body).toMatchObject({ ok: true, algorithm: 'ecdsa-sha256', joyentOk: true });
     const p384 = await call(
       httpSignature({
-        keyId: cloudApiKeyId('alice', fp('id_ecdsa384')),
+        keyId: aliceKeyId(fp('id_ecdsa384')),
         keyFile: join(lab.dir, 'id_ecdsa384'),
       }),
     );
@@ -128,7 +129,7 @@ describe('httpSignature over real HTTP', () => {
 
   it('legacy 0.9 format signs the bare Date', async () => {
     const auth = httpSignature({
-      keyId: cloudApiKeyId('alice', fp('id_rsa')),
+      keyId: aliceKeyId(fp('id_rsa')),
       keyFile: join(lab.dir, 'id_rsa'),
       format: 'legacy',
     });
@@ -143,8 +144,9 @@ describe('httpSignature over real HTTP', () => {
   it('finds a key in an ssh directory by SHA256 fingerprint', async () => {
     const line = publicKeys.get(fp('id_ecdsa')) as string;
     const sha = sshpk.parseKey(line, 'ssh').fingerprint('sha256').toString();
+    // The keyId is built from the key found, so a SHA256 setting still goes on the wire as MD5.
     const auth = httpSignature({
-      keyId: cloudApiKeyId('alice', fp('id_ecdsa')),
+      keyId: (key) => `/alice/keys/${key.fingerprint}`,
       findKey: { fingerprint: sha, sshDir: lab.dir },
     });
     expect((await call(auth)).body).toMatchObject({ ok: true, algorithm: 'ecdsa-sha256' });
@@ -158,7 +160,7 @@ describe('httpSignature over real HTTP', () => {
       ['agent_ecdsa', 'ecdsa-sha256'],
     ] as const) {
       const auth = httpSignature({
-        keyId: cloudApiKeyId('alice', fp(name)),
+        keyId: aliceKeyId(fp(name)),
         agent: { socketPath: agentSocket, fingerprint: `MD5:${fp(name)}` },
       });
       expect((await call(auth)).body, name).toMatchObject({ ok: true, algorithm, joyentOk: true });
@@ -179,7 +181,7 @@ describe('httpSignature over real HTTP', () => {
 
   it('sets a fresh Date on every attempt and the server rejects a stale one', async () => {
     const auth = httpSignature({
-      keyId: cloudApiKeyId('alice', fp('id_rsa')),
+      keyId: aliceKeyId(fp('id_rsa')),
       keyFile: join(lab.dir, 'id_rsa'),
     });
     const stale = await call(auth, '/alice/machines', new Date(NOW.getTime() - 301_000));
@@ -197,7 +199,7 @@ describe('httpSignature over real HTTP', () => {
 
   it('signing with a key other than the keyId names is invalid', async () => {
     const auth = httpSignature({
-      keyId: cloudApiKeyId('alice', fp('id_rsa')),
+      keyId: aliceKeyId(fp('id_rsa')),
       keyFile: join(lab.dir, 'agent_rsa'),
     });
     expect((await call(auth)).body).toMatchObject({ ok: false, kind: 'invalid' });
@@ -242,6 +244,21 @@ describe('key diagnostics', () => {
     const error = await loadPrivateKey({ keyFile: join(lab.dir, 'id_ed25519') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SigningError);
     expect((error as Error).message).toMatch(/ed25519 keys cannot sign CloudAPI requests/);
+  });
+
+  it('a key file other than the configured fingerprint fails naming both, before any request', async () => {
+    const sha = sshpk
+      .parseKey(publicKeys.get(fp('id_rsa')) as string, 'ssh')
+      .fingerprint('sha256')
+      .toString();
+    const error = await loadPrivateKey({ keyFile: join(lab.dir, 'agent_rsa'), fingerprint: sha }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SigningError);
+    expect((error as Error).message).toContain(sha);
+    expect((error as Error).message).toContain(fp('agent_rsa'));
+    const signer = await loadPrivateKey({ keyFile: join(lab.dir, 'id_rsa'), fingerprint: sha });
+    expect(signer.fingerprint).toBe(fp('id_rsa'));
   });
 
   it('a missing key file is a ConfigError naming the path', async () => {

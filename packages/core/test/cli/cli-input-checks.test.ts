@@ -11,7 +11,8 @@ import {
   readUserFile,
   waitFlags,
 } from '../../src/cli/index.js';
-import { createTransport, type ProfileSection } from '../../src/index.js';
+import { createTransport } from '../../src/index.js';
+import type { ProfileSection } from '../../src/provider/index.js';
 import { Router, type RunningEmulator, startEmulatorServer } from '../../src/testing/index.js';
 
 const SECRET = 'sekret-5f3c9a1d77';

@@ -11,13 +11,8 @@ import {
   type WaitControl,
   waitFlags,
 } from '../../src/cli/index.js';
-import {
-  createProfileStore,
-  createTransport,
-  type ProfileSection,
-  type Transport,
-  waitFor,
-} from '../../src/index.js';
+import { createTransport, type Transport, waitFor } from '../../src/index.js';
+import { createProfileStore, type ProfileSection } from '../../src/provider/index.js';
 import {
   EmulatorHttpError,
   Router,

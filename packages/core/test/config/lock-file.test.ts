@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isApiError, withLockFile } from '../../src/index.js';
+import { isApiError } from '../../src/index.js';
+import { withLockFile } from '../../src/provider/index.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProfileStore, isApiError, nimbusConfigDir } from '../../src/index.js';
+import { isApiError } from '../../src/index.js';
+import { createProfileStore, nimbusConfigDir } from '../../src/provider/index.js';
 
 let home: string;
 

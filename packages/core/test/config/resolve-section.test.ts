@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSection, explainSection, MASK, maskSection, resolveSection } from '../../src/index.js';
+import { checkSection, explainSection, MASK, maskSection, resolveSection } from '../../src/provider/index.js';
 import type { ProfileSectionSpec } from '../../src/provider/provider-plugin.js';
 
 const spec: ProfileSectionSpec = {

@@ -6,13 +6,10 @@ import {
   NotFoundError,
   PreconditionFailedError,
   RateLimitedError,
-  REDACTED,
-  redactHeaders,
-  redactUrl,
-  redactValue,
   ServerError,
   ValidationError,
 } from '../../src/errors/index.js';
+import { REDACTED, redactHeaders, redactUrl, redactValue } from '../../src/errors/redact.js';
 
 describe('ApiError', () => {
   it('is recognised across copies of core by its global brand, not by instanceof', () => {

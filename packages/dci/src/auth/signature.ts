@@ -1,5 +1,30 @@
-import { type AuthStrategy, DCI2_SIGNING, hmacV4 } from '@nimbus-sdk/core';
+import { type AuthStrategy, type HmacV4Profile, hmacV4, ValidationError } from '@nimbus-sdk/core';
 import { parseClientId } from './client-id.js';
+
+/** The profile of core's V4 signer that DCI's control server expects (python-dciauth v2 `generate_headers`). */
+export const DCI2_SIGNING: Readonly<
+  Required<
+    Pick<
+      HmacV4Profile,
+      | 'algorithm'
+      | 'scopeTerminator'
+      | 'dateHeader'
+      | 'signedHeaders'
+      | 'pathMode'
+      | 'queryMode'
+      | 'headerValues'
+    >
+  >
+> = {
+  algorithm: 'DCI2-HMAC-SHA256',
+  scopeTerminator: 'dci2_request',
+  dateHeader: 'X-DCI-Date',
+  signedHeaders: ['host', 'x-dci-date'],
+  pathMode: 'decoded',
+  // python-dciclient signs `dict(parse_qsl(query))`.
+  queryMode: 'map',
+  headerValues: 'raw',
+};
 
 /** The DCI signature constants; every one is a parameter because dciauth itself allows overriding them. */
 export interface DciSignatureConstants {
@@ -32,7 +57,7 @@ export function dciSignature(options: DciSignatureOptions): AuthStrategy {
   const algorithm = options.algorithm ?? 'DCI2-HMAC-SHA256';
   const aws = algorithm.startsWith('AWS4');
   const keyPrefix = algorithm.replace(/-HMAC-SHA256$/, '');
-  return hmacV4({
+  const signer = hmacV4({
     ...DCI2_SIGNING,
     accessKeyId: accessKey,
     secretAccessKey: options.apiSecret,
@@ -44,4 +69,33 @@ export function dciSignature(options: DciSignatureOptions): AuthStrategy {
     dateHeader: aws ? 'X-Amz-Date' : DCI2_SIGNING.dateHeader,
     signedHeaders: aws ? ['host', 'x-amz-date'] : DCI2_SIGNING.signedHeaders,
   });
+  return {
+    ...signer,
+    authorize(request, context) {
+      assertSignableQuery(request.url);
+      return signer.authorize(request, context);
+    },
+  };
+}
+
+/**
+ * DCI's client signs the query as a map without blank values while its server keeps blanks and the
+ * first duplicate, so such a URL can never verify: refuse it before sending.
+ */
+function assertSignableQuery(url: URL): void {
+  const seen = new Set<string>();
+  for (const [key, value] of url.searchParams) {
+    if (value === '') {
+      throw new ValidationError(
+        `Query parameter "${key}" is blank; DCI rejects the signature of blank values`,
+        [{ path: `query.${key}`, message: 'drop the parameter or give it a value' }],
+      );
+    }
+    if (seen.has(key)) {
+      throw new ValidationError(`Query parameter "${key}" is repeated; DCI signs only one value per key`, [
+        { path: `query.${key}`, message: 'send each key once (join values the way the API expects)' },
+      ]);
+    }
+    seen.add(key);
+  }
 }

@@ -1,29 +1,20 @@
 import { pollUntil } from '@nimbus-sdk/core';
-import { NimbusCommand, profileFlags } from '@nimbus-sdk/core/cli';
+import { ProviderCommand, profileFlags } from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
-import { createSmartdcClient, type SmartdcClient } from '../client.js';
+import type { SmartdcClient } from '../client.js';
 import type { MachineWaitResult } from '../machine-waiters.js';
-import plugin from '../nimbus-plugin.js';
-import { smartdcProfileSpec } from '../profile-spec.js';
+import smartdcProvider from '../provider.js';
 import type { Machine, MachineState } from '../types.js';
 
 /** The settings flags every smartdc command takes: --url --account --key-id --user --key-file. */
-export const smartdcFlags = profileFlags(smartdcProfileSpec, 'CLOUDAPI');
+export const smartdcFlags = profileFlags(smartdcProvider.profile, 'CLOUDAPI');
 
-/** Base of the smartdc commands: builds the CloudAPI client from flags > env > profile. */
-export abstract class SmartdcCommand<T extends typeof Command = typeof Command> extends NimbusCommand<T> {
-  /** A client for the resolved settings, tracing requests with `--debug`. */
-  protected async client(): Promise<SmartdcClient> {
-    const settings = await this.resolveSettings(plugin);
-    return createSmartdcClient({
-      url: settings.url ?? '',
-      account: settings.account ?? '',
-      keyId: settings.keyId ?? '',
-      ...(settings.user ? { user: settings.user } : {}),
-      ...(settings.keyFile ? { key: settings.keyFile } : {}),
-      ...(this.logger ? { logger: this.logger } : {}),
-    });
-  }
+/** Base of the smartdc commands: `client()` from flags > env > profile, and the machine waits. */
+export abstract class SmartdcCommand<T extends typeof Command = typeof Command> extends ProviderCommand<
+  typeof smartdcProvider,
+  T
+> {
+  protected readonly provider = smartdcProvider;
 
   /** Waits for a machine state behind a spinner, honouring --wait-timeout and Ctrl-C. */
   protected waitForMachine(

@@ -1,5 +1,5 @@
 import { type NamedSegment, ValidationError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { FirewallRule, Machine } from '../types.js';
 
@@ -22,44 +22,78 @@ function checkRule(method: string, rule: string): string {
 }
 
 /** Firewall rules. */
-export function firewallRulesResource(context: CloudApiContext) {
-  const send = async <T>(
+export class FirewallRulesResource {
+  constructor(private readonly context: SmartdcContext) {}
+
+  private async send<T>(
     method: 'GET' | 'POST' | 'DELETE',
     segments: Array<string | NamedSegment>,
     options: CallOptions,
     body?: unknown,
-  ) =>
-    (
-      await context.transport.send<T>({
+  ): Promise<T> {
+    return (
+      await this.context.transport.send<T>({
         method,
-        path: accountPath(context, 'fwrules', ...segments),
+        path: accountPath(this.context, 'fwrules', ...segments),
         ...(body === undefined ? {} : { body: { json: body } }),
         ...(method === 'DELETE' ? { responseType: 'none' as const } : {}),
         ...options,
       })
     ).data;
-  return {
-    list: async (options: CallOptions = {}) => send<FirewallRule[]>('GET', [], options),
-    get: async (id: string, options: CallOptions = {}) =>
-      send<FirewallRule>('GET', [{ id: requireText('fwrules.get', 'id', id) }], options),
-    create: async (input: FirewallRuleInput, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [], options, { ...input, rule: checkRule('fwrules.create', input.rule) }),
-    update: async (id: string, input: Partial<FirewallRuleInput>, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [{ id: requireText('fwrules.update', 'id', id) }], options, {
-        ...input,
-        ...(input.rule === undefined ? {} : { rule: checkRule('fwrules.update', input.rule) }),
-      }),
-    enable: async (id: string, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [{ id: requireText('fwrules.enable', 'id', id) }, 'enable'], options),
-    disable: async (id: string, options: CallOptions = {}) =>
-      send<FirewallRule>('POST', [{ id: requireText('fwrules.disable', 'id', id) }, 'disable'], options),
-    delete: async (id: string, options: CallOptions = {}) => {
-      await send<undefined>('DELETE', [{ id: requireText('fwrules.delete', 'id', id) }], options);
-    },
-    /** Machines a rule applies to. */
-    machines: async (id: string, options: CallOptions = {}) =>
-      send<Machine[]>('GET', [{ id: requireText('fwrules.machines', 'id', id) }, 'machines'], options),
-  };
-}
+  }
 
-export type FirewallRulesResource = ReturnType<typeof firewallRulesResource>;
+  async list(options: CallOptions = {}): Promise<FirewallRule[]> {
+    return this.send<FirewallRule[]>('GET', [], options);
+  }
+
+  async get(id: string, options: CallOptions = {}): Promise<FirewallRule> {
+    return this.send<FirewallRule>('GET', [{ id: requireText('fwrules.get', 'id', id) }], options);
+  }
+
+  async create(input: FirewallRuleInput, options: CallOptions = {}): Promise<FirewallRule> {
+    return this.send<FirewallRule>('POST', [], options, {
+      ...input,
+      rule: checkRule('fwrules.create', input.rule),
+    });
+  }
+
+  async update(
+    id: string,
+    input: Partial<FirewallRuleInput>,
+    options: CallOptions = {},
+  ): Promise<FirewallRule> {
+    return this.send<FirewallRule>('POST', [{ id: requireText('fwrules.update', 'id', id) }], options, {
+      ...input,
+      ...(input.rule === undefined ? {} : { rule: checkRule('fwrules.update', input.rule) }),
+    });
+  }
+
+  async enable(id: string, options: CallOptions = {}): Promise<FirewallRule> {
+    return this.send<FirewallRule>(
+      'POST',
+      [{ id: requireText('fwrules.enable', 'id', id) }, 'enable'],
+      options,
+    );
+  }
+
+  async disable(id: string, options: CallOptions = {}): Promise<FirewallRule> {
+    return this.send<FirewallRule>(
+      'POST',
+      [{ id: requireText('fwrules.disable', 'id', id) }, 'disable'],
+      options,
+    );
+  }
+
+  async delete(id: string, options: CallOptions = {}): Promise<void> {
+    await this.send<undefined>('DELETE', [{ id: requireText('fwrules.delete', 'id', id) }], options);
+  }
+
+  /** Machines a rule applies to. */
+  async machines(id: string, options: CallOptions = {}): Promise<Machine[]> {
+    return this.send<Machine[]>(
+      'GET',
+      [{ id: requireText('fwrules.machines', 'id', id) }, 'machines'],
+      options,
+    );
+  }
+}

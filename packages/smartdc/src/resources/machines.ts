@@ -1,5 +1,5 @@
 import { offsetLimitPages, type PagedIterable, ValidationError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireMachineName, requireText } from '../input-checks.js';
 import type { Machine } from '../types.js';
 
@@ -62,134 +62,159 @@ function filterQuery(filters: MachineFilters): Record<string, string | number | 
 }
 
 /** Machines (instances): list with paging, get, create, actions, delete. */
-export function machinesResource(context: CloudApiContext) {
-  const machinePath = (method: string, id: string, ...rest: string[]) =>
-    accountPath(context, 'machines', { id: requireText(method, 'id', id) }, ...rest);
+export class MachinesResource {
+  constructor(private readonly context: SmartdcContext) {}
 
-  const action = async (
+  private machinePath(method: string, id: string, ...rest: string[]): string {
+    return accountPath(this.context, 'machines', { id: requireText(method, 'id', id) }, ...rest);
+  }
+
+  private async action(
     method: string,
     id: string,
     name: MachineAction,
     extra: Record<string, string>,
     options: CallOptions,
-  ): Promise<void> => {
+  ): Promise<void> {
     // A JSON body rather than py-smartdc's bare query params (defect 12); CloudAPI merges both.
-    await context.transport.send({
+    await this.context.transport.send({
       method: 'POST',
-      path: machinePath(method, id),
+      path: this.machinePath(method, id),
       body: { json: { action: name, ...extra } },
       responseType: 'none',
       ...options,
     });
-  };
+  }
 
-  return {
-    /**
-     * Every machine matching `filters`, fetched lazily page by page: CloudAPI caps a page at 1000
-     * and `x-resource-count` counts the page, so the walk stops on the first short page.
-     * @example for await (const m of triton.machines.list({ state: 'running' })) console.log(m.name);
-     */
-    list(filters: MachineFilters = {}, paging: MachinePaging = {}): PagedIterable<Machine, number> {
-      const pageSize = paging.pageSize ?? MAX_PAGE_SIZE;
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new ValidationError(
-          `machines.list: pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-          [{ path: 'pageSize', message: `got ${String(pageSize)}` }],
-        );
-      }
-      const query = filterQuery(filters);
-      return offsetLimitPages<Machine>({
-        pageSize,
-        startOffset: paging.offset ?? 0,
-        fetch: async (offset, limit, signal) => {
-          const response = await context.transport.send<Machine[]>({
-            method: 'GET',
-            path: accountPath(context, 'machines'),
-            query: { ...query, offset, limit },
-            signal,
-          });
-          return { items: response.data };
-        },
-      });
-    },
-    /** How many machines one page would hold (HEAD, `x-resource-count`): at most 1000. */
-    async countPage(filters: MachineFilters = {}, options: CallOptions = {}): Promise<number> {
-      const response = await context.transport.send({
-        method: 'HEAD',
-        path: accountPath(context, 'machines'),
-        query: filterQuery(filters),
-        responseType: 'none',
-        ...options,
-      });
-      return Number(response.headers.get('x-resource-count') ?? 0);
-    },
-    async get(id: string, options: CallOptions = {}): Promise<Machine> {
-      return (
-        await context.transport.send<Machine>({
+  /**
+   * Every machine matching `filters`, fetched lazily page by page: CloudAPI caps a page at 1000
+   * and `x-resource-count` counts the page, so the walk stops on the first short page.
+   * @example for await (const m of triton.machines.list({ state: 'running' })) console.log(m.name);
+   */
+  list(filters: MachineFilters = {}, paging: MachinePaging = {}): PagedIterable<Machine, number> {
+    const pageSize = paging.pageSize ?? MAX_PAGE_SIZE;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new ValidationError(`machines.list: pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, [
+        { path: 'pageSize', message: `got ${String(pageSize)}` },
+      ]);
+    }
+    const query = filterQuery(filters);
+    return offsetLimitPages<Machine>({
+      pageSize,
+      startOffset: paging.offset ?? 0,
+      fetch: async (offset, limit, signal) => {
+        const response = await this.context.transport.send<Machine[]>({
           method: 'GET',
-          path: machinePath('machines.get', id),
-          ...options,
-        })
-      ).data;
-    },
-    /**
-     * Provisions a machine; it answers `provisioning` at once. Wait with `waitForMachineState`.
-     * @example const m = await triton.machines.create({ image, package: 'g4-highcpu-512M', name: 'web-1' });
-     */
-    async create(input: CreateMachineInput, options: CallOptions = {}): Promise<Machine> {
-      requireText('machines.create', 'image', input.image);
-      requireText('machines.create', 'package', input.package);
-      if (input.name !== undefined) requireMachineName('machines.create', input.name);
-      const body: Record<string, unknown> = { image: input.image, package: input.package };
-      if (input.name !== undefined) body.name = input.name;
-      if (input.networks !== undefined) body.networks = input.networks;
-      if (input.firewallEnabled !== undefined) body.firewall_enabled = input.firewallEnabled;
-      if (input.deletionProtection !== undefined) body.deletion_protection = input.deletionProtection;
-      for (const [key, value] of Object.entries(input.metadata ?? {})) body[`metadata.${key}`] = value;
-      if (input.userScript !== undefined) body['metadata.user-script'] = input.userScript;
-      for (const [key, value] of Object.entries(input.tags ?? {})) body[`tag.${key}`] = value;
-      return (
-        await context.transport.send<Machine>({
-          method: 'POST',
-          path: accountPath(context, 'machines'),
-          body: { json: body },
-          outcomeHint: `look for ${input.name === undefined ? 'a new machine' : `a machine named "${input.name}"`} in the machine list before creating it again`,
-          ...options,
-        })
-      ).data;
-    },
-    start: (id: string, options: CallOptions = {}) => action('machines.start', id, 'start', {}, options),
-    stop: (id: string, options: CallOptions = {}) => action('machines.stop', id, 'stop', {}, options),
-    reboot: (id: string, options: CallOptions = {}) => action('machines.reboot', id, 'reboot', {}, options),
-    /** Changes the package (not for kvm). */
-    resize: async (id: string, pkg: string, options: CallOptions = {}) =>
-      action(
-        'machines.resize',
-        id,
-        'resize',
-        { package: requireText('machines.resize', 'package', pkg) },
-        options,
-      ),
-    rename: async (id: string, name: string, options: CallOptions = {}) =>
-      action('machines.rename', id, 'rename', { name: requireMachineName('machines.rename', name) }, options),
-    enableFirewall: (id: string, options: CallOptions = {}) =>
-      action('machines.enableFirewall', id, 'enable_firewall', {}, options),
-    disableFirewall: (id: string, options: CallOptions = {}) =>
-      action('machines.disableFirewall', id, 'disable_firewall', {}, options),
-    enableDeletionProtection: (id: string, options: CallOptions = {}) =>
-      action('machines.enableDeletionProtection', id, 'enable_deletion_protection', {}, options),
-    disableDeletionProtection: (id: string, options: CallOptions = {}) =>
-      action('machines.disableDeletionProtection', id, 'disable_deletion_protection', {}, options),
-    /** Deletes the machine (204); it goes to `deleted` asynchronously. */
-    async delete(id: string, options: CallOptions = {}): Promise<void> {
-      await context.transport.send({
-        method: 'DELETE',
-        path: machinePath('machines.delete', id),
-        responseType: 'none',
+          path: accountPath(this.context, 'machines'),
+          query: { ...query, offset, limit },
+          signal,
+        });
+        return { items: response.data };
+      },
+    });
+  }
+  /** How many machines one page would hold (HEAD, `x-resource-count`): at most 1000. */
+  async countPage(filters: MachineFilters = {}, options: CallOptions = {}): Promise<number> {
+    const response = await this.context.transport.send({
+      method: 'HEAD',
+      path: accountPath(this.context, 'machines'),
+      query: filterQuery(filters),
+      responseType: 'none',
+      ...options,
+    });
+    return Number(response.headers.get('x-resource-count') ?? 0);
+  }
+  async get(id: string, options: CallOptions = {}): Promise<Machine> {
+    return (
+      await this.context.transport.send<Machine>({
+        method: 'GET',
+        path: this.machinePath('machines.get', id),
         ...options,
-      });
-    },
-  };
-}
+      })
+    ).data;
+  }
+  /**
+   * Provisions a machine; it answers `provisioning` at once. Wait with `waitForMachineState`.
+   * @example const m = await triton.machines.create({ image, package: 'g4-highcpu-512M', name: 'web-1' });
+   */
+  async create(input: CreateMachineInput, options: CallOptions = {}): Promise<Machine> {
+    requireText('machines.create', 'image', input.image);
+    requireText('machines.create', 'package', input.package);
+    if (input.name !== undefined) requireMachineName('machines.create', input.name);
+    const body: Record<string, unknown> = { image: input.image, package: input.package };
+    if (input.name !== undefined) body.name = input.name;
+    if (input.networks !== undefined) body.networks = input.networks;
+    if (input.firewallEnabled !== undefined) body.firewall_enabled = input.firewallEnabled;
+    if (input.deletionProtection !== undefined) body.deletion_protection = input.deletionProtection;
+    for (const [key, value] of Object.entries(input.metadata ?? {})) body[`metadata.${key}`] = value;
+    if (input.userScript !== undefined) body['metadata.user-script'] = input.userScript;
+    for (const [key, value] of Object.entries(input.tags ?? {})) body[`tag.${key}`] = value;
+    return (
+      await this.context.transport.send<Machine>({
+        method: 'POST',
+        path: accountPath(this.context, 'machines'),
+        body: { json: body },
+        outcomeHint: `look for ${input.name === undefined ? 'a new machine' : `a machine named "${input.name}"`} in the machine list before creating it again`,
+        ...options,
+      })
+    ).data;
+  }
+  start(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.start', id, 'start', {}, options);
+  }
 
-export type MachinesResource = ReturnType<typeof machinesResource>;
+  stop(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.stop', id, 'stop', {}, options);
+  }
+
+  reboot(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.reboot', id, 'reboot', {}, options);
+  }
+
+  /** Changes the package (not for kvm). */
+  async resize(id: string, pkg: string, options: CallOptions = {}): Promise<void> {
+    return this.action(
+      'machines.resize',
+      id,
+      'resize',
+      { package: requireText('machines.resize', 'package', pkg) },
+      options,
+    );
+  }
+
+  async rename(id: string, name: string, options: CallOptions = {}): Promise<void> {
+    return this.action(
+      'machines.rename',
+      id,
+      'rename',
+      { name: requireMachineName('machines.rename', name) },
+      options,
+    );
+  }
+
+  enableFirewall(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.enableFirewall', id, 'enable_firewall', {}, options);
+  }
+
+  disableFirewall(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.disableFirewall', id, 'disable_firewall', {}, options);
+  }
+
+  enableDeletionProtection(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.enableDeletionProtection', id, 'enable_deletion_protection', {}, options);
+  }
+
+  disableDeletionProtection(id: string, options: CallOptions = {}): Promise<void> {
+    return this.action('machines.disableDeletionProtection', id, 'disable_deletion_protection', {}, options);
+  }
+
+  /** Deletes the machine (204); it goes to `deleted` asynchronously. */
+  async delete(id: string, options: CallOptions = {}): Promise<void> {
+    await this.context.transport.send({
+      method: 'DELETE',
+      path: this.machinePath('machines.delete', id),
+      responseType: 'none',
+      ...options,
+    });
+  }
+}

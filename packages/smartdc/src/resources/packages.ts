@@ -1,5 +1,5 @@
 import { NotFoundError } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { Package } from '../types.js';
 
@@ -16,43 +16,41 @@ export interface PackageFilters {
 }
 
 /** Packages (instance sizes). */
-export function packagesResource(context: CloudApiContext) {
-  const list = async (filters: PackageFilters = {}, options: CallOptions = {}): Promise<Package[]> =>
-    (
-      await context.transport.send<Package[]>({
+export class PackagesResource {
+  constructor(private readonly context: SmartdcContext) {}
+
+  async list(filters: PackageFilters = {}, options: CallOptions = {}): Promise<Package[]> {
+    return (
+      await this.context.transport.send<Package[]>({
         method: 'GET',
-        path: accountPath(context, 'packages'),
+        path: accountPath(this.context, 'packages'),
         query: { ...filters },
         ...options,
       })
     ).data;
-  return {
-    list,
-    /** By UUID or name (the server picks the highest version of an active package with that name). */
-    async get(idOrName: string, options: CallOptions = {}): Promise<Package> {
-      return (
-        await context.transport.send<Package>({
-          method: 'GET',
-          path: accountPath(context, 'packages', {
-            idOrName: requireText('packages.get', 'idOrName', idOrName),
-          }),
-          ...options,
-        })
-      ).data;
-    },
-    /**
-     * The package flagged `default: true` (a boolean; py-smartdc compared it to the string 'true'
-     * and never found one). Deprecated by CloudAPI since SDC 7: pass a package explicitly instead.
-     */
-    async getDefault(options: CallOptions = {}): Promise<Package> {
-      const found = (await list({}, options)).find((pkg) => pkg.default === true);
-      if (!found)
-        throw new NotFoundError('no package is marked default (CloudAPI ≥ 7 rarely sets one)', {
-          status: 404,
-        });
-      return found;
-    },
-  };
+  }
+  /** By UUID or name (the server picks the highest version of an active package with that name). */
+  async get(idOrName: string, options: CallOptions = {}): Promise<Package> {
+    return (
+      await this.context.transport.send<Package>({
+        method: 'GET',
+        path: accountPath(this.context, 'packages', {
+          idOrName: requireText('packages.get', 'idOrName', idOrName),
+        }),
+        ...options,
+      })
+    ).data;
+  }
+  /**
+   * The package flagged `default: true` (a boolean; py-smartdc compared it to the string 'true'
+   * and never found one). Deprecated by CloudAPI since SDC 7: pass a package explicitly instead.
+   */
+  async getDefault(options: CallOptions = {}): Promise<Package> {
+    const found = (await this.list({}, options)).find((pkg) => pkg.default === true);
+    if (!found)
+      throw new NotFoundError('no package is marked default (CloudAPI ≥ 7 rarely sets one)', {
+        status: 404,
+      });
+    return found;
+  }
 }
-
-export type PackagesResource = ReturnType<typeof packagesResource>;

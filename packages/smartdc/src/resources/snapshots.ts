@@ -1,5 +1,5 @@
 import { pathSegment } from '@nimbus-sdk/core';
-import { accountPath, type CallOptions, type CloudApiContext } from '../cloudapi-context.js';
+import { accountPath, type CallOptions, type SmartdcContext } from '../context.js';
 import { requireText } from '../input-checks.js';
 import type { Snapshot } from '../types.js';
 
@@ -10,74 +10,74 @@ function snapshotName(method: string, name: string): string {
 }
 
 /** Machine snapshots (not for kvm). */
-export function snapshotsResource(context: CloudApiContext) {
-  const path = (method: string, machineId: string, name?: string) =>
-    name === undefined
+export class SnapshotsResource {
+  constructor(private readonly context: SmartdcContext) {}
+
+  private path(method: string, machineId: string, name?: string): string {
+    return name === undefined
       ? accountPath(
-          context,
+          this.context,
           'machines',
           { machineId: requireText(method, 'machineId', machineId) },
           'snapshots',
         )
       : accountPath(
-          context,
+          this.context,
           'machines',
           { machineId: requireText(method, 'machineId', machineId) },
           'snapshots',
           { name: requireText(method, 'name', name) },
         );
-  return {
-    /** Starts a snapshot (`queued`, then `created`); `name` defaults to a UTC timestamp server-side. */
-    async create(
-      machineId: string,
-      name?: string,
-      options: CallOptions = {},
-    ): Promise<Pick<Snapshot, 'name' | 'state'>> {
-      return (
-        await context.transport.send<Pick<Snapshot, 'name' | 'state'>>({
-          method: 'POST',
-          path: path('snapshots.create', machineId),
-          body: { json: name === undefined ? {} : { name: snapshotName('snapshots.create', name) } },
-          ...options,
-        })
-      ).data;
-    },
-    async list(machineId: string, options: CallOptions = {}): Promise<Snapshot[]> {
-      return (
-        await context.transport.send<Snapshot[]>({
-          method: 'GET',
-          path: path('snapshots.list', machineId),
-          ...options,
-        })
-      ).data;
-    },
-    async get(machineId: string, name: string, options: CallOptions = {}): Promise<Snapshot> {
-      return (
-        await context.transport.send<Snapshot>({
-          method: 'GET',
-          path: path('snapshots.get', machineId, name),
-          ...options,
-        })
-      ).data;
-    },
-    /** Boots the (stopped) machine from the snapshot; 202, the machine goes back to running. */
-    async boot(machineId: string, name: string, options: CallOptions = {}): Promise<void> {
-      await context.transport.send({
-        method: 'POST',
-        path: path('snapshots.boot', machineId, name),
-        responseType: 'none',
-        ...options,
-      });
-    },
-    async delete(machineId: string, name: string, options: CallOptions = {}): Promise<void> {
-      await context.transport.send({
-        method: 'DELETE',
-        path: path('snapshots.delete', machineId, name),
-        responseType: 'none',
-        ...options,
-      });
-    },
-  };
-}
+  }
 
-export type SnapshotsResource = ReturnType<typeof snapshotsResource>;
+  /** Starts a snapshot (`queued`, then `created`); `name` defaults to a UTC timestamp server-side. */
+  async create(
+    machineId: string,
+    name?: string,
+    options: CallOptions = {},
+  ): Promise<Pick<Snapshot, 'name' | 'state'>> {
+    return (
+      await this.context.transport.send<Pick<Snapshot, 'name' | 'state'>>({
+        method: 'POST',
+        path: this.path('snapshots.create', machineId),
+        body: { json: name === undefined ? {} : { name: snapshotName('snapshots.create', name) } },
+        ...options,
+      })
+    ).data;
+  }
+  async list(machineId: string, options: CallOptions = {}): Promise<Snapshot[]> {
+    return (
+      await this.context.transport.send<Snapshot[]>({
+        method: 'GET',
+        path: this.path('snapshots.list', machineId),
+        ...options,
+      })
+    ).data;
+  }
+  async get(machineId: string, name: string, options: CallOptions = {}): Promise<Snapshot> {
+    return (
+      await this.context.transport.send<Snapshot>({
+        method: 'GET',
+        path: this.path('snapshots.get', machineId, name),
+        ...options,
+      })
+    ).data;
+  }
+  /** Boots the (stopped) machine from the snapshot; 202, the machine goes back to running. */
+  async boot(machineId: string, name: string, options: CallOptions = {}): Promise<void> {
+    await this.context.transport.send({
+      method: 'POST',
+      path: this.path('snapshots.boot', machineId, name),
+      responseType: 'none',
+      ...options,
+    });
+  }
+  async delete(machineId: string, name: string, options: CallOptions = {}): Promise<void> {
+    await this.context.transport.send({
+      method: 'DELETE',
+      path: this.path('snapshots.delete', machineId, name),
+      responseType: 'none',
+      ...options,
+    });
+  }
+}

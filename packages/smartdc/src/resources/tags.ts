@@ -1,25 +1,30 @@
-import type { CallOptions, CloudApiContext } from '../cloudapi-context.js';
-import { machineKeyValues } from './machine-key-values.js';
+import type { CallOptions, SmartdcContext } from '../context.js';
+import { MachineKeyValues } from './machine-key-values.js';
 
 /** A tag value as CloudAPI stores it. */
 export type TagValue = string | number | boolean;
 
 /** Machine tags. */
-export function tagsResource(context: CloudApiContext) {
-  const tags = machineKeyValues<TagValue>(context, 'tags');
-  return {
-    list: tags.list,
-    /** One tag's value, as the raw string (asked for as text/plain, which py-smartdc never sent). */
-    get: tags.get,
-    /** Adds or overwrites tags; answers the full resulting set. */
-    add: (machineId: string, values: Record<string, TagValue>, options: CallOptions = {}) =>
-      tags.write('POST', 'add', machineId, values, options),
-    /** Replaces the whole tag set. */
-    replace: (machineId: string, values: Record<string, TagValue>, options: CallOptions = {}) =>
-      tags.write('PUT', 'replace', machineId, values, options),
-    delete: tags.delete,
-    deleteAll: tags.deleteAll,
-  };
-}
+export class TagsResource extends MachineKeyValues<TagValue> {
+  constructor(context: SmartdcContext) {
+    super(context, 'tags');
+  }
 
-export type TagsResource = ReturnType<typeof tagsResource>;
+  /** Adds or overwrites tags; answers the full resulting set. */
+  add(
+    machineId: string,
+    values: Record<string, TagValue>,
+    options: CallOptions = {},
+  ): Promise<Record<string, TagValue>> {
+    return this.write('POST', 'add', machineId, values, options);
+  }
+
+  /** Replaces the whole tag set. */
+  replace(
+    machineId: string,
+    values: Record<string, TagValue>,
+    options: CallOptions = {},
+  ): Promise<Record<string, TagValue>> {
+    return this.write('PUT', 'replace', machineId, values, options);
+  }
+}

@@ -1,4 +1,5 @@
-import { ApiError, type Profile, resolveSection } from '@nimbus-sdk/core/cli';
+import { ApiError } from '@nimbus-sdk/core/cli';
+import { type Profile, resolveSection } from '@nimbus-sdk/core/provider';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { ProfileCommand } from '../../profiles/profile-command.js';

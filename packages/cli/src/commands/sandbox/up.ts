@@ -1,4 +1,5 @@
-import { ApiError, createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core/cli';
+import { ApiError } from '@nimbus-sdk/core/cli';
+import { createProfileStore, nimbusConfigDir } from '@nimbus-sdk/core/provider';
 import * as Flags from '@oclif/core/flags';
 import { installedProviders } from '../../providers/installed-providers.js';
 import { selectProviders } from '../../providers/select-providers.js';

@@ -3,11 +3,11 @@ import { encodeRfc3986 } from './percent-encoding.js';
 /**
  * How the query becomes the canonical query string:
  * - `aws`: every decoded pair is kept (duplicates and blank values too).
- * - `dci`: the pairs as a map, like python-dciclient's `dict(parse_qsl(query))`: blank values are
- *   dropped and the last duplicate wins.
+ * - `map`: the pairs as a map (as a client that signs `dict(parse_qsl(query))` does, e.g. DCI's):
+ *   blank values are dropped and the last duplicate wins.
  * Both then encode keys and values RFC 3986-strict and sort by key, then value.
  */
-export type HmacV4QueryMode = 'aws' | 'dci';
+export type HmacV4QueryMode = 'aws' | 'map';
 
 /** One decoded query pair. */
 export type QueryPair = readonly [key: string, value: string];
@@ -21,7 +21,7 @@ export function parseQueryPairs(rawQuery: string): QueryPair[] {
 /** The canonical query string for decoded `pairs` in `mode`. */
 export function canonicalQuery(pairs: Iterable<QueryPair>, mode: HmacV4QueryMode): string {
   let selected: QueryPair[];
-  if (mode === 'dci') {
+  if (mode === 'map') {
     const map = new Map<string, string>();
     for (const [key, value] of pairs) if (value !== '') map.set(key, value);
     selected = [...map];

@@ -7,8 +7,8 @@ import { prepareHmacV4 } from './prepared-signer.js';
 export { EMPTY_SHA256 } from './prepared-signer.js';
 
 /**
- * The constants and policies of an HMAC-SHA256 "V4" signer. Defaults are AWS SigV4; DCI's
- * `DCI2-HMAC-SHA256` is {@link DCI2_SIGNING}.
+ * The constants and policies of an HMAC-SHA256 "V4" signer. Defaults are AWS SigV4; a service with
+ * its own variant (DCI's `DCI2-HMAC-SHA256`) keeps its profile in its own package.
  */
 export interface HmacV4Profile {
   /** Algorithm token, first word of the Authorization header. Default `AWS4-HMAC-SHA256`. */
@@ -30,37 +30,13 @@ export interface HmacV4Profile {
   pathMode?: HmacV4PathMode;
   /** Default `aws`. */
   queryMode?: HmacV4QueryMode;
-  /** Default `trim` (AWS); DCI signs `raw` values. */
+  /** Default `trim` (AWS); `raw` signs values as sent. */
   headerValues?: HeaderValueMode;
   /** Send and sign `X-Amz-Content-Sha256` with the payload hash (S3 requires it). Default false. */
   contentSha256Header?: boolean;
   /** Whether the session token header is signed (true, AWS default) or only added after signing. */
   signSessionToken?: boolean;
 }
-
-/** The settings DCI's control server expects (python-dciauth v2 `generate_headers`). */
-export const DCI2_SIGNING: Readonly<
-  Required<
-    Pick<
-      HmacV4Profile,
-      | 'algorithm'
-      | 'scopeTerminator'
-      | 'dateHeader'
-      | 'signedHeaders'
-      | 'pathMode'
-      | 'queryMode'
-      | 'headerValues'
-    >
-  >
-> = {
-  algorithm: 'DCI2-HMAC-SHA256',
-  scopeTerminator: 'dci2_request',
-  dateHeader: 'X-DCI-Date',
-  signedHeaders: ['host', 'x-dci-date'],
-  pathMode: 'decoded',
-  queryMode: 'dci',
-  headerValues: 'raw',
-};
 
 /** Who signs, and for which scope. */
 export interface HmacV4Credentials {
@@ -120,10 +96,10 @@ export type HmacV4SigningInput = HmacV4Request & HmacV4Credentials & HmacV4Profi
  * Signs one request with an HMAC-SHA256 V4 scheme (AWS SigV4, DCI2, ...). Pure: no clock, no I/O.
  *
  * @example
- * const s = signHmacV4({ ...DCI2_SIGNING, accessKeyId: 'remoteci/1', secretAccessKey: 's', region: 'BHS3',
- *   service: 'api', method: 'GET', host: 'api.distributed-ci.io', path: '/api/v1/jobs', query: '',
- *   headers: {}, timestamp: new Date() });
- * // s.headers → { 'X-DCI-Date': '2017…Z', Authorization: 'DCI2-HMAC-SHA256 Credential=…' }
+ * const s = signHmacV4({ accessKeyId: 'AKID', secretAccessKey: 's', region: 'us-east-1', service: 's3',
+ *   method: 'GET', host: 'bucket.s3.amazonaws.com', path: '/key', query: '', headers: {},
+ *   timestamp: new Date() });
+ * // s.headers → { 'X-Amz-Date': '2024…Z', Authorization: 'AWS4-HMAC-SHA256 Credential=…' }
  */
 export function signHmacV4(input: HmacV4SigningInput): HmacV4Signature {
   assertHmacV4Settings(input);

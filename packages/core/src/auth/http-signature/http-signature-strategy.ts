@@ -7,14 +7,26 @@ import { loadPrivateKey } from './private-key.js';
 import { signHttpSignature } from './sign-http-signature.js';
 import type { HttpSignatureFormat } from './signing-string.js';
 
+/**
+ * The keyId of the signature: fixed text, or built from the key that signs, so a key configured by
+ * any fingerprint form (SHA256 included) is read once and named on the wire as the service wants
+ * (CloudAPI: `/<login>/keys/<md5>`).
+ */
+export type HttpSignatureKeyId = string | ((key: { fingerprint: string; keyType: string }) => string);
+
 /** Options of {@link httpSignature}. Exactly one key source. */
 export interface HttpSignatureOptions {
-  /** `/<login>/keys/<md5>` or `/<login>/users/<user>/keys/<md5>` (see `cloudApiKeyId`). */
-  keyId: string;
+  /** Fixed (`/<login>/keys/<md5>`), or a function of the signing key's MD5 colon-hex fingerprint. */
+  keyId: HttpSignatureKeyId;
   /** Key text (PEM or OpenSSH). */
   privateKey?: string | Buffer;
   /** Key file path. */
   keyFile?: string;
+  /**
+   * For `privateKey` / `keyFile`: the fingerprint (any form) the key must have; a different key
+   * fails with a SigningError naming both, instead of as an opaque 401.
+   */
+  fingerprint?: string;
   passphrase?: string;
   /** Sign through a running ssh-agent with the key of this fingerprint. */
   agent?: { socketPath?: string; fingerprint: string };
@@ -31,7 +43,7 @@ export interface HttpSignatureOptions {
  * and signs it with an RSA/ECDSA/DSA key from memory, a file, `~/.ssh` or the ssh-agent.
  *
  * @example
- * httpSignature({ keyId: cloudApiKeyId('me', fp), findKey: { fingerprint: fp } })
+ * httpSignature({ keyId: (key) => `/me/keys/${key.fingerprint}`, findKey: { fingerprint: 'SHA256:…' } })
  */
 export function httpSignature(options: HttpSignatureOptions): AuthStrategy {
   const format = options.format ?? 'modern';
@@ -50,6 +62,7 @@ export function httpSignature(options: HttpSignatureOptions): AuthStrategy {
     }
     return signer;
   };
+  const keyText = options.agent?.fingerprint ?? options.findKey?.fingerprint ?? options.fingerprint ?? 'key';
   const source = options.agent
     ? 'ssh-agent'
     : options.keyFile
@@ -66,7 +79,7 @@ export function httpSignature(options: HttpSignatureOptions): AuthStrategy {
       if (headers.includes('host') && !request.headers.has('host'))
         request.headers.set('host', request.url.host);
       const signed = await signHttpSignature({
-        keyId: options.keyId,
+        keyId: typeof options.keyId === 'function' ? options.keyId(signer) : options.keyId,
         signer,
         method: request.method,
         target: `${request.url.pathname}${request.url.search}`,
@@ -77,20 +90,10 @@ export function httpSignature(options: HttpSignatureOptions): AuthStrategy {
       });
       request.headers.set('authorization', signed.authorization);
     },
-    describe: () => `http-signature ${options.keyId} (${source})`,
+    describe: () =>
+      `http-signature ${typeof options.keyId === 'string' ? options.keyId : keyText} (${source})`,
     secrets: () => (options.passphrase ? [options.passphrase] : []),
   };
-}
-
-/** The CloudAPI keyId for an account key, or a sub-user's key. The fingerprint is normalised to MD5 hex. */
-export function cloudApiKeyId(account: string, fingerprint: string, user?: string): string {
-  const fp = parseFingerprint(fingerprint);
-  if (fp.algorithm !== 'md5') {
-    throw new ValidationError(
-      'cloudApiKeyId needs the MD5 fingerprint; a SHA256 one cannot be converted without the key (use fingerprintMd5(key))',
-    );
-  }
-  return `/${account}${user ? `/users/${user}` : ''}/keys/${fp.toString('hex')}`;
 }
 
 async function resolveSigner(options: HttpSignatureOptions): Promise<KeySigner> {
@@ -99,6 +102,7 @@ async function resolveSigner(options: HttpSignatureOptions): Promise<KeySigner> 
       privateKey: options.privateKey,
       keyFile: options.keyFile,
       passphrase: options.passphrase,
+      fingerprint: options.fingerprint,
     });
   }
   if (options.agent) {
@@ -121,13 +125,16 @@ function assertOptions(options: HttpSignatureOptions, headers: string[]): void {
     (s) => s !== undefined,
   );
   const problems: string[] = [];
-  if (typeof options.keyId !== 'string' || options.keyId === '') problems.push('keyId is required');
+  if (typeof options.keyId === 'function') {
+    // Checked when the key is known.
+  } else if (typeof options.keyId !== 'string' || options.keyId === '') problems.push('keyId is required');
   else if (/["\s]/.test(options.keyId)) problems.push('keyId must not contain quotes or whitespace');
   if (sources.length !== 1) problems.push('give exactly one of privateKey, keyFile, agent or findKey');
   if (!headers.includes('date') && !headers.includes('x-date'))
     problems.push('the signed headers must include date');
   if (options.agent) parseFingerprint(options.agent.fingerprint);
   if (options.findKey) parseFingerprint(options.findKey.fingerprint);
+  if (options.fingerprint !== undefined) parseFingerprint(options.fingerprint);
   if (problems.length > 0) {
     throw new ValidationError(
       `Invalid httpSignature options: ${problems.join('; ')}`,

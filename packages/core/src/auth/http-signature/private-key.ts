@@ -2,6 +2,7 @@ import { createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import type sshpk from 'sshpk';
 import { ConfigError, SigningError } from '../../errors/index.js';
+import { parseFingerprint } from './fingerprint.js';
 import type { KeySigner } from './key-signer.js';
 import { type SignatureHash, signatureAlgorithmFor } from './signature-algorithm.js';
 import { sshpkModule } from './sshpk-module.js';
@@ -14,6 +15,8 @@ export interface PrivateKeySource {
   keyFile?: string;
   /** Passphrase of an encrypted key. */
   passphrase?: string;
+  /** The fingerprint (any form) the key must have; another key fails naming both. */
+  fingerprint?: string;
   /**
    * Override the algorithm chosen from the key type, e.g. `rsa-sha1` for old servers
    * (case-insensitive; the key type part must match the key).
@@ -43,11 +46,18 @@ export async function loadPrivateKey(source: PrivateKeySource): Promise<KeySigne
   } else {
     throw new ConfigError('loadPrivateKey needs privateKey or keyFile');
   }
-  return signerFromKey(
-    parsePrivateKeyText(text, source.passphrase, source.keyFile),
-    origin,
-    source.algorithm,
-  );
+  const key = parsePrivateKeyText(text, source.passphrase, source.keyFile);
+  if (source.fingerprint !== undefined) {
+    const wanted = parseFingerprint(source.fingerprint);
+    if (!wanted.matches(key)) {
+      const md5 = key.fingerprint('md5').toString('hex');
+      throw new SigningError(
+        `The private key ${source.keyFile ?? '(inline)'} has fingerprint ${md5}, not the configured ${wanted.toString()}`,
+        { fingerprint: wanted.toString(), candidates: [md5], source: origin === 'file' ? 'file' : 'inline' },
+      );
+    }
+  }
+  return signerFromKey(key, origin, source.algorithm);
 }
 
 /** Parses key text with sshpk, mapping its errors to actionable ones. */

@@ -1,24 +1,3 @@
-import { ValidationError } from '@nimbus-sdk/core';
-import * as Args from '@oclif/core/args';
-import * as Flags from '@oclif/core/flags';
-import { resolveMachine } from '../../../../cli/machine-ref.js';
-import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js';
+import { machineKeyValueCommand } from '../../../../cli/key-value-commands.js';
 
-export default class MetadataDelete extends SmartdcCommand<typeof MetadataDelete> {
-  static override summary = 'Delete one metadata key of a machine, or all with --all';
-  static override aliases = ['smartdc:instance:metadata:delete'];
-  static override args = {
-    machine: Args.string({ required: true, description: 'id, name or short id' }),
-    key: Args.string({ description: 'the key' }),
-  };
-  static override flags = { ...smartdcFlags, all: Flags.boolean({ description: 'Delete every key' }) };
-
-  async run(): Promise<void> {
-    if (!this.args.key && !this.flags.all) throw new ValidationError('give a key to delete, or --all');
-    const client = await this.client();
-    const machine = await resolveMachine(client, this.args.machine);
-    if (this.args.key) await client.metadata.delete(machine.id, this.args.key);
-    else await client.metadata.deleteAll(machine.id);
-    this.printResult({ machine: machine.id, deleted: this.args.key ?? 'all' });
-  }
-}
+export default machineKeyValueCommand('metadata', 'delete');

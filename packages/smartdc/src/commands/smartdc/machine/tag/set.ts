@@ -1,24 +1,3 @@
-import * as Args from '@oclif/core/args';
-import { parsePairs, resolveMachine } from '../../../../cli/machine-ref.js';
-import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js';
+import { machineKeyValueCommand } from '../../../../cli/key-value-commands.js';
 
-export default class TagSet extends SmartdcCommand<typeof TagSet> {
-  static override summary = 'Set tag values on a machine (key=value ...)';
-  static override aliases = ['smartdc:instance:tag:set'];
-  static override strict = false;
-  static override args = {
-    machine: Args.string({ required: true, description: 'id, name or short id' }),
-    pairs: Args.string({ required: true, description: 'key=value (one or more)' }),
-  };
-  static override flags = { ...smartdcFlags };
-
-  async run(): Promise<void> {
-    const pairs = parsePairs(
-      this.argv.filter((arg) => arg.includes('=') && !arg.startsWith('-')),
-      'tag',
-    );
-    const client = await this.client();
-    const machine = await resolveMachine(client, this.args.machine);
-    this.printResult(await client.tags.add(machine.id, pairs));
-  }
-}
+export default machineKeyValueCommand('tag', 'set');
