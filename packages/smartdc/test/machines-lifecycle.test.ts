@@ -17,7 +17,8 @@ describe('machines against the emulator', () => {
     cleanup = dir.remove;
     const key = await generateKey(dir.path, 'id_rsa', 'rsa');
     emulator = await startSmartdcEmulator({
-      delays: { provisionMs: 150, stopMs: 100, startMs: 100, deleteMs: 100, snapshotMs: 50 },
+      // The snapshot stays queued long enough for the boot-while-queued check to run on a busy machine.
+      delays: { provisionMs: 150, stopMs: 100, startMs: 100, deleteMs: 100, snapshotMs: 1_000 },
     });
     emulator.addKey(key.publicKey);
     triton = createSmartdcClient({
