@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, writeFileAtomic } from '@nimbus-sdk/core';
+import { ConfigError } from '@nimbus-sdk/core';
+import { writeFileAtomic } from '@nimbus-sdk/core/provider';
 
 /** The `s3` leaf other Naas tools read from `storage[<ws>][<storage>].s3` (spec §2.2). */
 export interface StoredS3Credentials {

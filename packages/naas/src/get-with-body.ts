@@ -4,21 +4,23 @@ import { request as httpsRequest } from 'node:https';
 import {
   AbortError,
   type AuthStrategy,
-  backoffDelayMs,
-  errorFromResponse,
   HttpError,
   isApiError,
   type Logger,
   NetworkError,
-  parseRetryAfterMs,
   type Query,
   type RetryOptions,
-  redactUrl,
-  redactValue,
-  resolveRetryPolicy,
   sleep,
   TimeoutError,
 } from '@nimbus-sdk/core';
+import {
+  backoffDelayMs,
+  errorFromResponse,
+  parseRetryAfterMs,
+  redactUrl,
+  redactValue,
+  resolveRetryPolicy,
+} from '@nimbus-sdk/core/transport';
 import type { NaasErrorFields } from './error-body.js';
 
 /** One GET whose parameters travel in a JSON body. */

@@ -1,12 +1,5 @@
-import {
-  AuthenticationError,
-  backoffDelayMs,
-  ConfigError,
-  type RetryOptions,
-  type RetryPolicy,
-  resolveRetryPolicy,
-  sleep,
-} from '@nimbus-sdk/core';
+import { AuthenticationError, ConfigError, type RetryOptions, sleep } from '@nimbus-sdk/core';
+import { backoffDelayMs, type RetryPolicy, resolveRetryPolicy } from '@nimbus-sdk/core/transport';
 
 /** Options of {@link ssoPasswordToken}. */
 export interface SsoPasswordTokenOptions {
