@@ -1,0 +1,26 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv } from '../../../test-support/isolated-env.js';
+import { runNimbus } from '../../../test-support/run-cli.js';
+
+// Topic help describes each topic, not whichever of its commands oclif found first.
+let home: string;
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'nimbus-smartdc-help-'));
+});
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('smartdc help', () => {
+  it('describes its topics as topics', async () => {
+    const top = await runNimbus(['smartdc', '--help'], isolatedEnv(home));
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/^ {2}smartdc machine +Machines \(instances\): create, start, stop/m);
+    expect(top.stdout).toMatch(/^ {2}smartdc fwrule +Cloud firewall rules/m);
+    const machine = await runNimbus(['smartdc', 'machine', '--help'], isolatedEnv(home));
+    expect(machine.stdout).toMatch(/^ {2}smartdc machine snapshot +Snapshots of a machine/m);
+  });
+});
