@@ -260,8 +260,8 @@ describe('nimbus naas login (browser flow)', () => {
     const run = await naas([
       'login',
       '--no-browser',
-      '--timeout',
-      '1',
+      '--wait-timeout',
+      '1s',
       '--naas-login-url',
       'https://naas.ai/?cli_token=generate_token',
     ]);
