@@ -47,7 +47,7 @@ build). Every number below is a ratio against the alternative **measured in the 
 machine**, because absolute times on shared 2-core machines are noisy; tests never assert time.
 
 Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores,
-${Math.round(totalmem() / 2 ** 30)} GiB.
+${Math.round(totalmem() / 2 ** 30)} GiB${only.length > 0 ? ` (only: ${only.join(', ')}; the other sections are from earlier runs)` : ''}.
 `;
 // A run of some benches (`pnpm bench signing`) replaces their sections and keeps every other one,
 // including sections written by other tools (the registry install test's footprint table).
