@@ -6,6 +6,7 @@ import { parseCloudApiError } from './error-body.js';
 import {
   type MachineWaitOptions,
   type MachineWaitResult,
+  type MachineWaitResultFor,
   waitForMachineState,
   waitWhileMachineState,
 } from './machine-waiters.js';
@@ -59,8 +60,11 @@ function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): Smartdc
     snapshots: new SnapshotsResource(context),
     metadata: new MetadataResource(context),
     tags: new TagsResource(context),
-    waitForMachineState: (id, states, waitOptions) => waitForMachineState(context, id, states, waitOptions),
-    pollUntil: (id, state, waitOptions) => waitForMachineState(context, id, [state], waitOptions),
+    // The implementation returns the union; the typed signatures narrow it by the states asked for.
+    waitForMachineState: ((id, states, waitOptions) =>
+      waitForMachineState(context, id, states, waitOptions)) as SmartdcClient['waitForMachineState'],
+    pollUntil: ((id, state, waitOptions) =>
+      waitForMachineState(context, id, [state], waitOptions)) as SmartdcClient['pollUntil'],
     pollWhile: (id, state, waitOptions) => waitWhileMachineState(context, id, state, waitOptions),
     async inDatacenter(name, callOptions = {}) {
       const known = await datacenters.list(callOptions);
@@ -102,13 +106,17 @@ export interface SmartdcClient {
    * Waits for machine `id` to reach one of `states` (deadline, abort, backoff, progress).
    * @example await triton.waitForMachineState(m.id, ['running'], { timeoutMs: 300_000 })
    */
-  waitForMachineState(
+  waitForMachineState<S extends MachineState>(
     id: string,
-    states: MachineState | readonly MachineState[],
+    states: S | readonly S[],
     options?: MachineWaitOptions,
-  ): Promise<MachineWaitResult>;
+  ): Promise<MachineWaitResultFor<S>>;
   /** py-smartdc `poll_until(state)` with a deadline: waits until the machine is in `state`. */
-  pollUntil(id: string, state: MachineState, options?: MachineWaitOptions): Promise<MachineWaitResult>;
+  pollUntil<S extends MachineState>(
+    id: string,
+    state: S,
+    options?: MachineWaitOptions,
+  ): Promise<MachineWaitResultFor<S>>;
   /** py-smartdc `poll_while(state)` with a deadline: waits until the machine leaves `state`. */
   pollWhile(id: string, state: MachineState, options?: MachineWaitOptions): Promise<MachineWaitResult>;
   /** The same credentials against another datacenter of ListDatacenters (py-smartdc `datacenter(name)`). */

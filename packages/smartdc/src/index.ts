@@ -7,7 +7,12 @@ export { cloudApiKeyId } from './auth/key-id.js';
 export { createSmartdcClient, type SmartdcClient } from './client.js';
 export { DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
 export type { CallOptions } from './context.js';
-export type { MachineWaitOptions, MachineWaitResult, PurgedMachine } from './machine-waiters.js';
+export type {
+  MachineWaitOptions,
+  MachineWaitResult,
+  MachineWaitResultFor,
+  PurgedMachine,
+} from './machine-waiters.js';
 export type { AccountResource } from './resources/account.js';
 export type { DatacentersResource } from './resources/datacenters.js';
 export type { FirewallRuleInput, FirewallRulesResource } from './resources/firewall-rules.js';

@@ -6,6 +6,12 @@ import type { Machine, MachineState } from './types.js';
 /** What a wait ends with: the machine, or a marker when it was deleted and already purged (404). */
 export type MachineWaitResult = Machine | PurgedMachine;
 
+/**
+ * What a wait for `S` resolves with: the machine itself when `S` leaves out `deleted` (a deletion
+ * then fails the wait), else the machine or a {@link PurgedMachine}.
+ */
+export type MachineWaitResultFor<S extends MachineState> = 'deleted' extends S ? MachineWaitResult : Machine;
+
 /** A deleted machine CloudAPI no longer knows (404 after the 410 period). */
 export interface PurgedMachine {
   id: string;
