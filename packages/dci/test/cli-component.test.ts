@@ -161,6 +161,7 @@ describe('nimbus dci component file', () => {
       'download',
       emulator.seed.component,
       missingId,
+      '--target',
       absent,
       '--json',
     ]);
