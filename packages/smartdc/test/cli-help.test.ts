@@ -23,4 +23,18 @@ describe('smartdc help', () => {
     const machine = await runNimbus(['smartdc', 'machine', '--help'], isolatedEnv(home));
     expect(machine.stdout).toMatch(/^ {2}smartdc machine snapshot +Snapshots of a machine/m);
   });
+
+  it('reads one item with show, as dci does, and keeps get as its alias', async () => {
+    for (const noun of [['machine'], ['image'], ['machine', 'tag']]) {
+      const show = await runNimbus(['smartdc', ...noun, 'show', '--help'], isolatedEnv(home));
+      const get = await runNimbus(['smartdc', ...noun, 'get', '--help'], isolatedEnv(home));
+      expect(show.code, show.stderr).toBe(0);
+      // The same command; oclif's usage line repeats the name it was called by.
+      expect(get.stdout.replace(' get ', ' show ')).toBe(show.stdout);
+      expect(show.stdout).toContain(`$ nimbus smartdc ${noun.join(' ')} show`);
+    }
+    const dci = await runNimbus(['dci', 'topic', 'get', '--help'], isolatedEnv(home));
+    expect(dci.code).toBe(0);
+    expect(dci.stdout).toContain('Show one topic');
+  });
 });

@@ -137,7 +137,8 @@ export function childRowsListCommand<T extends object>(spec: ChildRowsSpec<T>): 
 /** `nimbus dci <noun> show <id>`. */
 export function showCommand(spec: ResourceCommandSpec): typeof Command {
   return class ShowCommand extends DciCommand {
-    static override aliases = dcictlAlias(spec.noun, 'show');
+    // `get` reads one item in node-triton's words; both providers answer to both.
+    static override aliases = [...dcictlAlias(spec.noun, 'show'), `dci:${spec.noun}:get`];
     static override summary = `Show one ${spec.noun}`;
     static override args = idArg(spec.noun);
     static override flags = dciFlags;

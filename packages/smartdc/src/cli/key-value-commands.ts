@@ -38,7 +38,11 @@ export function machineKeyValueCommand(
   verb: 'list' | 'get' | 'set' | 'delete',
 ): typeof Command {
   const kind = KINDS[noun];
-  const aliases = [`smartdc:instance:${noun}:${verb}`];
+  // Reading one is `show` (file show.ts) in both providers, with node-triton's `get` kept as an alias.
+  const aliases =
+    verb === 'get'
+      ? [`smartdc:machine:${noun}:get`, `smartdc:instance:${noun}:get`, `smartdc:instance:${noun}:show`]
+      : [`smartdc:instance:${noun}:${verb}`];
   switch (verb) {
     case 'list':
       return class KeyValueList extends SmartdcCommand {

@@ -4,7 +4,11 @@ import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js
 
 export default class SnapshotGet extends SmartdcCommand<typeof SnapshotGet> {
   static override summary = 'Show one snapshot of a machine';
-  static override aliases = ['smartdc:instance:snapshot:get'];
+  static override aliases = [
+    'smartdc:machine:snapshot:get',
+    'smartdc:instance:snapshot:get',
+    'smartdc:instance:snapshot:show',
+  ];
   static override args = {
     machine: Args.string({ required: true, description: 'id, name or short id' }),
     name: Args.string({ required: true, description: 'snapshot name' }),

@@ -4,7 +4,7 @@ import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
 export default class MachineGet extends SmartdcCommand<typeof MachineGet> {
   static override summary = 'Show one machine (by id, name or short id)';
-  static override aliases = ['smartdc:instance:get'];
+  static override aliases = ['smartdc:machine:get', 'smartdc:instance:get', 'smartdc:instance:show'];
   static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
   static override flags = { ...smartdcFlags };
 

@@ -2,6 +2,7 @@ import * as Args from '@oclif/core/args';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
 export default class ImageGet extends SmartdcCommand<typeof ImageGet> {
+  static override aliases = ['smartdc:image:get'];
   static override summary = 'Show an image by UUID, name[@version], legacy URN or id prefix';
   static override args = {
     image: Args.string({ required: true, description: 'UUID, name[@version], URN or id prefix' }),
