@@ -31,8 +31,12 @@ let invoke: Awaited<ReturnType<typeof inProcessNimbus>>;
 const savedEnv = { ...process.env };
 let secrets: string[];
 
+const savedCwd = process.cwd();
+
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'nimbus-fuzz-'));
+  // Commands that write into the current directory (naas ci generate) write into the throwaway home.
+  process.chdir(home);
   await mkdir(join(home, '.ssh'), { recursive: true, mode: 0o700 });
   const key = await generateKey(join(home, '.ssh'), 'id_rsa', 'rsa');
   dci = await startDciEmulator();
@@ -57,6 +61,7 @@ beforeAll(async () => {
   invoke = await inProcessNimbus(cliRoot);
 });
 afterAll(async () => {
+  process.chdir(savedCwd);
   process.env = { ...savedEnv };
   await dci?.close();
   await smartdc?.close();
