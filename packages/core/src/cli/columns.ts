@@ -11,11 +11,17 @@ export function unknownColumns<I>(
   defaults: readonly (string | ColumnSpec<I>)[],
 ): string[] {
   if (!requested || items.length === 0) return [];
+  const known = knownColumns(items, defaults);
+  return requested.filter((name) => !known.has(name));
+}
+
+/** The default columns and every field of the items, in that order. */
+function knownColumns<I>(items: readonly I[], defaults: readonly (string | ColumnSpec<I>)[]): Set<string> {
   const known = new Set(defaults.map((column) => (typeof column === 'string' ? column : column.key)));
   for (const item of items) {
     if (item && typeof item === 'object') for (const key of Object.keys(item)) known.add(key);
   }
-  return requested.filter((name) => !known.has(name));
+  return known;
 }
 
 /** The usage error for {@link unknownColumns}, listing what can be shown. */
@@ -24,9 +30,7 @@ export function unknownColumnsError<I>(
   items: readonly I[],
   defaults: readonly (string | ColumnSpec<I>)[],
 ): ValidationError {
-  const available = new Set(defaults.map((column) => (typeof column === 'string' ? column : column.key)));
-  for (const item of items)
-    if (item && typeof item === 'object') for (const key of Object.keys(item)) available.add(key);
+  const available = knownColumns(items, defaults);
   const names = unknown.map((name) => `"${name}"`).join(', ');
   return new ValidationError(
     `--columns: no column ${names}; choose from ${[...available].join(', ')}`,
