@@ -7,6 +7,9 @@ import { sleep as realSleep } from './sleep.js';
 import type { SleepFunction, WaitCheck } from './types.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from './wait-options.js';
 
+/** Confirmation gets in flight at once when a tick's list left out several watched ids. */
+const CONFIRM_CONCURRENCY = 8;
+
 /** How a {@link createWatcher} reads the resources its waiters follow. */
 export interface WatcherOptions<T> {
   /**
@@ -145,10 +148,21 @@ export function createWatcher<T>(options: WatcherOptions<T>): Watcher<T> {
       const key = options.keyOf(item);
       if (wanted.has(key)) items.set(key, item);
     }
-    if (options.get) {
-      for (const id of ids) if (!items.has(id)) items.set(id, await options.get(id, signal));
+    const missing = ids.filter((id) => !items.has(id));
+    const { get } = options;
+    if (get) {
+      // A filtered list can drop many ids in one tick (500 machines leaving `provisioning`): a few
+      // gets in flight confirm them without one long serial chain or a burst of hundreds.
+      let next = 0;
+      const confirm = async (): Promise<void> => {
+        while (next < missing.length) {
+          const id = missing[next++] as string;
+          items.set(id, await get(id, signal));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONFIRM_CONCURRENCY, missing.length) }, confirm));
     } else {
-      for (const id of ids) if (!items.has(id)) items.set(id, undefined);
+      for (const id of missing) items.set(id, undefined);
     }
     return items;
   };
