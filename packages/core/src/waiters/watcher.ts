@@ -257,7 +257,12 @@ export function createWatcher<T>(options: WatcherOptions<T>): Watcher<T> {
     ): Promise<R> {
       const label = watch.label ?? id;
       const { signal } = watch;
-      throwIfAborted(signal, `Waiting for ${label}`);
+      try {
+        throwIfAborted(signal, `Waiting for ${label}`);
+      } catch (error) {
+        // A promise-returning API fails through its promise, as `waitFor` does.
+        return Promise.reject(error);
+      }
       const timeoutMs = watch.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
       if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
         return Promise.reject(

@@ -130,6 +130,18 @@ describe('createWatcher', () => {
     expect(watcher.size).toBe(0);
   });
 
+  it('rejects, without throwing, a wait whose signal is already aborted, and reads nothing', async () => {
+    const service = fleet(1, () => 1);
+    const watcher = createWatcher<Machine>({ ...service, keyOf: (m) => m.id, ...simulatedTime() });
+    let waiting: Promise<Machine> | undefined;
+    expect(() => {
+      waiting = watcher.waitFor('m-0', untilRunning, { signal: AbortSignal.abort() });
+    }).not.toThrow();
+    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(service.calls).toEqual({ list: 0, get: 0 });
+  });
+
   it('confirms an id a filtered list left out with one get, and resolves it from that get', async () => {
     const time = simulatedTime();
     const start = time.clock();
