@@ -62,6 +62,8 @@ export interface Watcher<T> {
   ): Promise<R>;
   /** How many waits are pending. */
   readonly size: number;
+  /** Time between ticks while all is well. */
+  readonly intervalMs: number;
 }
 
 interface Subscriber<T> {
@@ -304,6 +306,7 @@ export function createWatcher<T>(options: WatcherOptions<T>): Watcher<T> {
     get size() {
       return subscribers.size;
     },
+    intervalMs,
   };
 }
 
