@@ -64,6 +64,9 @@ async function main() {
   const counted = createSmartdcClient({
     ...base,
     key: keyFile,
+    // 500 signed creates queue behind each other on a shared 2-core machine: the default 30 s per
+    // attempt is for one request, not for the back of that queue.
+    timeoutMs: 120_000,
     fetch: (input, init) => {
       const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
       if ((init?.method ?? 'GET') === 'GET') {
@@ -88,6 +91,9 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `waits: ${calls.get} GetMachine, ${calls.list} ListMachines, ${seconds.toFixed(1)} s\n`,
+    );
     return { ...calls, requests: calls.get + calls.list, seconds };
   }
   const watched = (id) => counted.waitForMachineState(id, 'running', { timeoutMs: 120_000 });

@@ -1,7 +1,7 @@
-import { type WaitCheck, type WaitOptions, waitFor } from '@nimbus-sdk/core';
+import { type WaitCheck, type WaitOptions, watchOrPoll } from '@nimbus-sdk/core';
 import type { SmartdcContext } from './context.js';
 import { requireText } from './input-checks.js';
-import { MACHINE_WATCH_INTERVAL_MS, machineWatcher, readMachine } from './machine-watcher.js';
+import { machineWatcher, readMachine } from './machine-watcher.js';
 import type { Machine, MachineState } from './types.js';
 
 /** What a wait ends with: the machine, or a marker when it was deleted and already purged (404). */
@@ -30,45 +30,20 @@ const DEFAULT_MAX_DELAY_MS = 5_000;
 type Observation = Machine | undefined;
 
 /**
- * Timing options that only a wait polling on its own honours (tests on a virtual clock, callers
- * that asked for their own backoff); every other wait joins the client's shared watcher.
- */
-function pollsAlone(options: MachineWaitOptions): boolean {
-  return (
-    options.minDelayMs !== undefined ||
-    options.maxDelayMs !== undefined ||
-    options.clock !== undefined ||
-    options.sleep !== undefined ||
-    options.random !== undefined
-  );
-}
-
-/**
- * Runs `check` on the machine's readings: through the client's shared watcher (one ListMachines
- * per tick for all of the client's waits, one GetMachine when this is the only one), or alone
- * with core's backoff when the caller set timing options.
+ * Runs `check` on the machine's readings through the client's shared watcher (one ListMachines per
+ * tick for all of the client's waits, one GetMachine when this is the only one), or alone with
+ * core's backoff when the caller set timing options.
  */
 function waitOnMachine(
   context: SmartdcContext,
   id: string,
-  check: (observation: Observation) => WaitCheck<MachineState, MachineWaitResult>,
+  check: (machine: Observation) => WaitCheck<MachineState, MachineWaitResult>,
   options: MachineWaitOptions,
   defaults: { label: string; maxDelayMs: number },
 ): Promise<MachineWaitResult> {
-  if (pollsAlone(options)) {
-    return waitFor<MachineState, MachineWaitResult>(
-      async (signal) => check(await readMachine(context, id, signal)),
-      { ...defaults, ...options },
-    );
-  }
-  const { onProgress } = options;
-  return machineWatcher(context).waitFor(id, check, {
-    label: options.label ?? defaults.label,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(onProgress === undefined
-      ? {}
-      : { onProgress: (progress) => onProgress({ ...progress, nextDelayMs: MACHINE_WATCH_INTERVAL_MS }) }),
+  return watchOrPoll(machineWatcher(context), id, check, options, {
+    read: (signal) => readMachine(context, id, signal),
+    defaults,
   });
 }
 

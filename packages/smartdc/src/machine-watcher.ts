@@ -4,7 +4,7 @@ import { MachinesResource } from './resources/machines.js';
 import type { Machine } from './types.js';
 
 /** One ListMachines walk a second, like node-triton's GetMachine loop, whatever the number of waits. */
-export const MACHINE_WATCH_INTERVAL_MS = 1_000;
+const MACHINE_WATCH_INTERVAL_MS = 1_000;
 
 /** One machine watcher per client (per context), created on its first wait. */
 const watchers = new WeakMap<SmartdcContext, Watcher<Machine>>();
