@@ -5,7 +5,7 @@
 // Run after `pnpm --filter @nimbus-sdk/smartdc build`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSmartdcEmulator } from '../dist/emulator/index.js';
@@ -141,6 +141,8 @@ request is RSA-signed and verified on 2 shared cores, so wall times include CPU 
 |---|---:|---:|---:|---:|---:|
 | waitForMachineState (shared watcher) | ${f(ours.get)} | ${f(ours.list)} | ${f(ours.requests / fixed.requests, 3)} | ${f(ours.seconds, 1)} | ${f(ours.seconds / fixed.seconds, 2)} |
 | fixed 1 s GetMachine loop | ${f(fixed.get)} | ${f(fixed.list)} | 1.000 | ${f(fixed.seconds, 1)} | 1.00 |
+
+Machine load at the end of the run (1-minute load average): ${f(loadavg()[0], 1)} on ${cpus().length} cores.
 
 All rounds (requests, seconds): watcher ${oursRuns.map((r) => `${r.requests}, ${f(r.seconds, 1)}`).join('; ')}; loop ${fixedRuns.map((r) => `${r.requests}, ${f(r.seconds, 1)}`).join('; ')}.
 `);
