@@ -70,9 +70,11 @@ function checkFor(
 }
 
 /**
- * Waits until machine `id` reaches one of `states`, with a deadline (default 10 min), abort,
- * backoff and progress. `failed`, or a deletion that was not asked for, ends the wait with a
- * `WaitFailureError`; waiting for `deleted` also succeeds when the machine is already gone.
+ * Waits until machine `id` reaches one of `states`, with a deadline (default 10 min), abort and
+ * progress. The client's waits share one ListMachines a second (a lone wait: one GetMachine a
+ * second); with `minDelayMs`/`maxDelayMs`/`clock`/`sleep`/`random` it polls alone with backoff.
+ * `failed`, or a deletion that was not asked for, ends the wait with a `WaitFailureError`;
+ * waiting for `deleted` also succeeds when the machine is already gone.
  * @example await waitForMachineState(ctx, m.id, ['running'], { timeoutMs: 300_000 });
  */
 export function waitForMachineState(
