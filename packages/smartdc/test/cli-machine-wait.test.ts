@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedEnv } from '../../../test-support/isolated-env.js';
 import { runNimbus } from '../../../test-support/run-cli.js';
 import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
+import { createSmartdcClient } from '../src/index.js';
 import { assertBuilt, smartdcRoot } from './support/nimbus-cli.js';
 import { generateKey, type TestKey, tempDir } from './support/ssh-keys.js';
 
@@ -55,6 +56,40 @@ describe('nimbus smartdc machine wait with several machines', () => {
     ]);
     // Three name look-ups (ListMachines name=...), then one ListMachines for the three waits.
     expect(emulator.requestCount - before).toBe(4);
+  });
+
+  it('fails on the first machine that fails and stops waiting for the others', async () => {
+    const triton = createSmartdcClient({
+      url: emulator.url,
+      account: 'jill',
+      keyId: key.md5,
+      key: key.privateKeyFile,
+    });
+    emulator.failNextProvisions(1);
+    const image = (await triton.images.resolve('base64')).id;
+    const broken = await triton.machines.create({ image, package: 'g4-highcpu-256M' });
+    await triton.waitForMachineState(broken.id, 'failed', { minDelayMs: 50 });
+    const before = emulator.requestCount;
+    const run = await runNimbus(
+      [
+        'smartdc',
+        'machine',
+        'wait',
+        broken.id,
+        'seed-00001',
+        '--state',
+        'stopped',
+        '--wait-timeout',
+        '20s',
+        '--json',
+      ],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'WAIT_FAILURE' } });
+    // GetMachine for the id, ListMachines name=seed-00001, one ListMachines tick; no polling of
+    // seed-00001 (running, never stopped) until the 20 s deadline.
+    expect(emulator.requestCount - before).toBe(3);
   });
 
   it('still prints one machine as a single object', async () => {

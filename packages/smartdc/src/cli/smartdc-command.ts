@@ -33,7 +33,8 @@ export abstract class SmartdcCommand<T extends typeof Command = typeof Command> 
 
   /**
    * Waits for several machines behind one spinner: the client's shared watcher reads them all with
-   * one ListMachines a second, so ten machines cost what one does. Fails with the first failure.
+   * one ListMachines a second, so ten machines cost what one does. Fails with the first failure,
+   * and stops the other waits then, so nothing keeps polling behind the error.
    */
   protected waitForMachines(
     client: SmartdcClient,
@@ -43,15 +44,22 @@ export abstract class SmartdcCommand<T extends typeof Command = typeof Command> 
     const label = `Waiting for ${machines.length} machines to be ${states.join(' or ')}`;
     return this.waitWithSpinner(label, (control) => {
       let done = 0;
+      const firstFailure = new AbortController();
+      const signal = AbortSignal.any([control.signal, firstFailure.signal]);
       return Promise.all(
         machines.map(async (machine) => {
-          const result = await client.waitForMachineState(machine.id, states, {
-            signal: control.signal,
-            timeoutMs: control.timeoutMs,
-          });
-          done += 1;
-          control.onProgress({ attempt: done, state: `${done}/${machines.length} done` });
-          return result;
+          try {
+            const result = await client.waitForMachineState(machine.id, states, {
+              signal,
+              timeoutMs: control.timeoutMs,
+            });
+            done += 1;
+            control.onProgress({ attempt: done, state: `${done}/${machines.length} done` });
+            return result;
+          } catch (error) {
+            firstFailure.abort();
+            throw error;
+          }
         }),
       );
     });
