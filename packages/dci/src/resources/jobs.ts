@@ -4,9 +4,10 @@ import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { CallOptions, DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, lazyCollectionSpec, listAt } from './collection.js';
+import { lazyCollectionSpec, listAt } from './collection.js';
 import type { DciFile } from './files.js';
 import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI job: one run of a remoteci on a topic with a set of components. */
@@ -96,7 +97,7 @@ const keyValueSchema = lazySchema(() =>
 );
 
 /** `/jobs`: only a remoteci creates jobs; statuses move through jobstates. */
-export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
+export class Jobs extends PurgeableCollection<Job, JobCreate, JobUpdate> {
   constructor(context: DciContext) {
     super(
       context,

@@ -3,8 +3,9 @@ import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, lazyCollectionSpec, listAt } from './collection.js';
+import { lazyCollectionSpec, listAt } from './collection.js';
 import type { Component } from './components.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI topic (a product version line: `RHEL-9.4`, `OCP-4.16`). */
@@ -38,7 +39,7 @@ export type TopicCreate = z.input<ReturnType<typeof createSchema>>;
 export type TopicUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/topics`. */
-export class Topics extends Collection<Topic, TopicCreate, TopicUpdate> {
+export class Topics extends PurgeableCollection<Topic, TopicCreate, TopicUpdate> {
   constructor(context: DciContext) {
     super(
       context,
