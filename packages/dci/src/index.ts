@@ -34,6 +34,8 @@ export type {
 } from './resources/components.js';
 export type { DciFile, FileContent, Files, FileUploadInput } from './resources/files.js';
 export type { Identity } from './resources/identity.js';
+export type { JobOutputPart } from './resources/job-output.js';
+export type { JobTestcase, TestcaseAction } from './resources/job-tests.js';
 export type { Job, JobCreate, JobResult, Jobs, JobUpdate } from './resources/jobs.js';
 export {
   JOB_STATUSES,

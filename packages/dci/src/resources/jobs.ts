@@ -6,6 +6,8 @@ import type { CallOptions, DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
 import { lazyCollectionSpec, listAt } from './collection.js';
 import type { DciFile } from './files.js';
+import { type JobOutputPart, jobOutput } from './job-output.js';
+import { type JobTestcase, junitTestcases } from './job-tests.js';
 import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
 import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
@@ -123,6 +125,23 @@ export class Jobs extends PurgeableCollection<Job, JobCreate, JobUpdate> {
       signal: options.signal,
     });
     return data.results;
+  }
+
+  /**
+   * The job's log (dcictl `job-output`): each jobstate's files, oldest first, opened one at a time.
+   *
+   * @example for await (const part of dci.jobs.output(id)) await pipeline((await part.content()).body, process.stdout)
+   */
+  output(jobId: string, options: CallOptions = {}): AsyncIterable<JobOutputPart> {
+    return jobOutput(this.context, joinPath('jobs', { jobId: this.checkId(jobId) }), options);
+  }
+
+  /** Every test case of the job's JUnit uploads (dcictl `job-list-test`), file by file. */
+  async tests(jobId: string, options: CallOptions = {}): Promise<JobTestcase[]> {
+    const results = await this.results(jobId, options);
+    const tests: JobTestcase[] = [];
+    for (const result of results) tests.push(...(await junitTestcases(this.context, result, options)));
+    return tests;
   }
 
   /** Sets a numeric metric on the job (dcictl `job-add-key-value`); the job's ETag changes. */
