@@ -38,6 +38,8 @@ describe('nimbus dci purge', () => {
     expect(run.code, run.stderr).toBe(0);
     const rows = JSON.parse(run.stdout) as { resource: string; id: string; name: string }[];
     expect(rows).toContainEqual(expect.objectContaining({ resource: 'teams', id, name: 'dry-run' }));
+    const dryRun = await dci(['purge', '--resource', 'teams', '--dry-run', '--json']);
+    expect(JSON.parse(dryRun.stdout)).toEqual(rows);
     expect(await purgeableTeamIds()).toContain(id);
   });
 

@@ -88,4 +88,24 @@ describe('jobs.results and jobs.tests', () => {
       filename: 'junit.xml',
     });
   });
+
+  it('keeps the text of CDATA sections and entities in a failure', async () => {
+    const job = await f.remoteci.jobs.create({ components: [], topic_id: f.emulator.seed.topic });
+    const xml =
+      '<testsuite name="s"><testcase name="t"><error message="a &lt; b" type="E"><![CDATA[x < y & z]]></error></testcase></testsuite>';
+    await f.remoteci.files.upload({
+      jobId: job.id,
+      name: 'j.xml',
+      mime: 'application/junit',
+      source: { bytes: xml },
+    });
+    const [test] = await f.remoteci.jobs.tests(job.id);
+    expect(test).toMatchObject({
+      name: 't',
+      action: 'error',
+      message: 'a < b',
+      type: 'E',
+      value: 'x < y & z',
+    });
+  });
 });
