@@ -68,6 +68,8 @@ describe('understandCommandLine', () => {
     expect(understandCommandLine(['dci', 'topic', '--version'], tree).kind).toBe('topic-only');
     expect(understandCommandLine(['dci', '-v'], tree).kind).toBe('topic-only');
     expect(understandCommandLine(['--version'], tree).kind).toBe('as-typed');
+    const withHelp = { commandIds: new Set([...tree.commandIds, 'help']) };
+    expect(understandCommandLine(['help', '--version'], withHelp).kind).toBe('as-typed');
   });
 
   it('leaves help requests to oclif', () => {

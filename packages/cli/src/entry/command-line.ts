@@ -26,7 +26,7 @@ export type CommandLine =
  */
 export function understandCommandLine(argv: readonly string[], tree: CommandTree): CommandLine {
   const prefixes = prefixesOf(tree.commandIds);
-  const version = versionRequest(argv, prefixes);
+  const version = versionRequest(argv, prefixes, tree.commandIds);
   if (version) return version;
   const idParts: string[] = [];
   const moved: string[] = [];
@@ -63,12 +63,16 @@ export function understandCommandLine(argv: readonly string[], tree: CommandTree
 }
 
 /**
- * `<topic> --version [--json]` on a top-level topic only. `-v` stays unclaimed: node-triton users
- * mean verbose by it.
+ * `<topic> --version [--json]` on a top-level topic that is not itself a command (`help`). `-v`
+ * stays unclaimed: node-triton users mean verbose by it.
  */
-function versionRequest(argv: readonly string[], prefixes: ReadonlySet<string>): CommandLine | undefined {
+function versionRequest(
+  argv: readonly string[],
+  prefixes: ReadonlySet<string>,
+  commandIds: ReadonlySet<string>,
+): CommandLine | undefined {
   const [topic, ...flags] = argv;
-  if (topic === undefined || topic.startsWith('-') || !prefixes.has(topic)) return undefined;
+  if (topic === undefined || !prefixes.has(topic) || commandIds.has(topic)) return undefined;
   if (!flags.includes('--version') || !flags.every((flag) => flag === '--version' || flag === '--json'))
     return undefined;
   return { kind: 'version', topic, json: flags.includes('--json') };
