@@ -20,11 +20,24 @@ export async function runNimbus(argv: readonly string[], root: string | URL): Pr
         `"${line.topic}" is a topic, not a command: name one of its commands after it (see \`nimbus ${line.topic} --help\`)`,
       );
     }
+    if (line.kind === 'version') {
+      printVersion(config, line.topic, line.json);
+      return;
+    }
     await run(line.argv, config);
     flush();
   } catch (error) {
     await report(renamed(error), argv);
   }
+}
+
+/** Prints the name and version of the plugin whose commands make up `topic`. */
+function printVersion(config: Config, topic: string, json: boolean): void {
+  const owner = [...config.plugins.values()].find((plugin) =>
+    plugin.commands.some((command) => command.id.startsWith(`${topic}:`)),
+  );
+  const { name, version } = owner ?? config.pjson;
+  process.stdout.write(json ? `${JSON.stringify({ name, version }, null, 2)}\n` : `${name}/${version}\n`);
 }
 
 function commandTree(config: Config): CommandTree {
