@@ -175,6 +175,16 @@ describe('nimbus smartdc: node-triton habits', () => {
       expect(run.stdout.split('\n')[1]).toMatch(/^web01\s+base64@14\.10\.0\s+\d+s$/);
     });
 
+    it('accepts an id prefix for a package, and refuses an ambiguous one', async () => {
+      const run = await nimbus(['package', 'show', 'a3f1b2c4-0000-4000-8000-00000000102', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ name: 'g4-highcpu-1G' });
+      // Every seeded package id starts with a3f1b2c4: the short id names four of them.
+      const ambiguous = await nimbus(['package', 'get', 'a3f1b2c4']);
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.stderr).toMatch(/ambiguous package id prefix/);
+    });
+
     it('accepts a short id wherever a machine id goes', async () => {
       const run = await nimbus(['instance', 'get', web.id.slice(0, 8), '--json']);
       expect(run.code, run.stderr).toBe(0);
@@ -374,6 +384,12 @@ describe('nimbus smartdc: node-triton habits', () => {
       expect(lines).toContain(`export TRITON_KEY_FILE='/keys/my key'`);
       expect(lines).toContain('unset SDC_USER');
       expect(lines).toContain('export TRITON_PROFILE=odd');
+    });
+
+    it('refuses two different profile names', async () => {
+      const run = await nimbus(['env', 'odd', '--profile', 'other'], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/"odd".*"other"/);
     });
 
     it('prints unset lines with --unset, and the values with the short flags', async () => {

@@ -1,4 +1,4 @@
-import { ApiError } from '@nimbus-sdk/core';
+import { ApiError, ValidationError } from '@nimbus-sdk/core';
 import {
   assertSection,
   createProfileStore,
@@ -26,7 +26,12 @@ export default class SmartdcEnv extends SmartdcCommand<typeof SmartdcEnv> {
   };
 
   async run(): Promise<void> {
-    const profileName = this.args.name ?? (this.flags.profile || undefined);
+    const { name } = this.args;
+    const flagged = this.flags.profile || undefined;
+    if (name !== undefined && flagged !== undefined && name !== flagged) {
+      throw new ValidationError(`two profiles named: "${name}" and --profile "${flagged}"; give one`);
+    }
+    const profileName = name ?? flagged;
     const settings = this.flags.unset ? {} : await this.settingsFor(profileName);
     const variables = settingsVariables(smartdcSettings, settings);
     if (profileName !== undefined && !this.flags.unset) variables.unshift(['TRITON_PROFILE', profileName]);

@@ -3,13 +3,14 @@ import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { parsePairs } from '../../../cli/machine-ref.js';
 import { resolveNetwork } from '../../../cli/network-ref.js';
+import { resolvePackage } from '../../../cli/package-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 import { type CreateMachineInput, createMachineBody } from '../../../resources/machines.js';
 
 export default class MachineCreate extends SmartdcCommand<typeof MachineCreate> {
   static override summary = 'Create a machine from an image and a package';
   static override description =
-    'IMAGE is a UUID, name[@version], a legacy dataset URN (sdc:sdc:base64:) or an id prefix; PACKAGE a UUID or name; each -N network a UUID, name or short id. With --wait, ends when the machine is running (a failed provision is an error). --dry-run resolves and checks all of it, prints the request, and sends nothing.';
+    'IMAGE is a UUID, name[@version], a legacy dataset URN (sdc:sdc:base64:) or an id prefix; PACKAGE a UUID, name or short id; each -N network a UUID, name or short id. With --wait, ends when the machine is running (a failed provision is an error). --dry-run resolves and checks all of it, prints the request, and sends nothing.';
   static override aliases = ['smartdc:instance:create'];
   static override examples = [
     '<%= config.bin %> smartdc machine create base64 g4-highcpu-512M --name web-1 -t role=web --wait',
@@ -17,7 +18,7 @@ export default class MachineCreate extends SmartdcCommand<typeof MachineCreate> 
   ];
   static override args = {
     image: Args.string({ required: true, description: 'image UUID, name[@version] or URN' }),
-    package: Args.string({ required: true, description: 'package UUID or name' }),
+    package: Args.string({ required: true, description: 'package UUID, name or short id' }),
   };
   static override flags = {
     ...smartdcFlags,
@@ -52,7 +53,7 @@ export default class MachineCreate extends SmartdcCommand<typeof MachineCreate> 
     const client = await this.client();
     // Names are resolved here, like node-triton, so a typo fails before anything is created.
     const image = await client.images.resolve(this.args.image);
-    const pkg = await client.packages.get(this.args.package);
+    const pkg = await resolvePackage(client, this.args.package);
     const networks =
       this.flags.network === undefined
         ? undefined

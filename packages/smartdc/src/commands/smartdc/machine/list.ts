@@ -23,7 +23,7 @@ export default class MachineList extends SmartdcCommand<typeof MachineList> {
     long: Flags.boolean({ char: 'l', description: 'Long table: id, package, flags, primary IP, created' }),
     state: Flags.string({ description: 'Only machines in this state (running, stopped, provisioning, ...)' }),
     name: Flags.string({ description: 'Only the machine with this name' }),
-    image: Flags.string({ description: 'Only machines of this image UUID' }),
+    image: Flags.string({ description: 'Only machines of this image (UUID, name[@version] or short id)' }),
     tag: Flags.string({ description: 'Only machines with this tag (key=value); repeatable', multiple: true }),
     limit: Flags.integer({ description: 'Stop after this many machines', min: 1 }),
   };
