@@ -320,6 +320,16 @@ describe('nimbus smartdc: node-triton habits', () => {
         expect(run.code, `${ref}: ${run.stderr}`).toBe(0);
         expect(JSON.parse(run.stdout)).toMatchObject({ id: pub.id, name: pub.name });
       }
+      const table = await nimbus(['network', 'list', '--sort', 'name']);
+      expect(table.stdout.split('\n')[0]?.split(/\s+/)).toEqual([
+        'SHORTID',
+        'NAME',
+        'SUBNET',
+        'PUBLIC',
+        'FABRIC',
+      ]);
+      const long = await nimbus(['network', 'list', '-l', '--no-header', '--columns', 'id,name']);
+      expect(long.stdout).toContain(`${pub.id}  ${pub.name}`);
       const missing = await nimbus(['network', 'show', 'nowhere', '--json']);
       expect(missing.code).toBe(4);
     });
