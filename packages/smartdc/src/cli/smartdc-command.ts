@@ -6,7 +6,7 @@ import type { MachineWaitResult } from '../machine-waiters.js';
 import smartdcProvider from '../provider.js';
 import type { Machine, MachineState } from '../types.js';
 
-/** The settings flags every smartdc command takes: --url --account --key-id --user --key-file. */
+/** The settings flags every smartdc command takes: -U/--url -a/--account -k/--key-id --user --key-file (node-triton's letters). */
 export const smartdcFlags = profileFlags(smartdcProvider.profile, 'CLOUDAPI');
 
 /** Base of the smartdc commands: `client()` from flags > env > profile, and the machine waits. */
