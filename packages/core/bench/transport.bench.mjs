@@ -121,6 +121,9 @@ async function main() {
       ['sequential', await compare(SEQUENTIAL_CALLS, 1)],
       [`concurrency ${CONCURRENCY}`, await compare(CONCURRENT_CALLS, CONCURRENCY)],
     ];
+    const byLabel = Object.fromEntries(scenarios);
+    const extra = (label) =>
+      (byLabel[label].transport.cpuPerCall - byLabel[label]['fetch + timeout signal'].cpuPerCall).toFixed(0);
     const rows = scenarios.map(([label, r]) => {
       const bare = r['bare fetch'];
       const ours = r.transport;
@@ -147,13 +150,13 @@ async function main() {
         "that round's bare fetch block (target for the transport: at least 0.95). Client CPU per call (µs, from",
         'process.cpuUsage) is steadier than wall time on a shared machine.',
         '',
-        'Where the gap goes (`node --cpu-prof` on this loop, 22,000 calls per side, 2026-12-01): the timeout',
-        "signal is most of it. Fetch follows a caller's signal with a WeakRef, a FinalizationRegistry entry",
-        'and a setMaxListeners call per request (its Request constructor costs ~9 µs more with one), creating the',
-        "signal costs ~5 µs, and the extra garbage shows up as GC. The transport's own work on top of that floor",
-        '(URL object ~2 µs, Headers ~3 µs, request id ~1 µs, its attempt bookkeeping and promise layers) is',
-        'about 15-25 µs a call. The machine ran at a load of 15-40 on 2 cores during these runs, so wall-time',
-        'ratios move by ±0.15 between runs; compare the CPU column.',
+        'Where the gap goes (`node --cpu-prof` on this loop, 22,000 calls per side, 2026-12-01): fetch follows a',
+        "caller's signal with a WeakRef, a FinalizationRegistry entry and a setMaxListeners call per request (its",
+        'Request constructor costs ~9 µs more with one) and creating the signal costs ~5 µs; that is the floor.',
+        "The transport's own CPU on top of it has no single hotspot above ~5 µs a call: a URL object (~2 µs) and",
+        'a Headers object (~3 µs; signers need both), the attempt bookkeeping and promise layers, and the GC of',
+        `all of it. In this run that was ${extra('sequential')} µs a call sequentially and ${extra(`concurrency ${CONCURRENCY}`)} µs at concurrency ${CONCURRENCY}`,
+        `(transport CPU minus the floor's). The machine is shared: wall-time ratios move by ±0.15 between runs.`,
         '',
         '| Scenario | bare fetch (req/s) | fetch + timeout signal (req/s) | plain ky (req/s) | transport (req/s) | floor ratio | transport ratio | client CPU µs/call (fetch / fetch + signal / ky / transport) |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
