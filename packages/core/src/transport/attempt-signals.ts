@@ -11,7 +11,8 @@ export class CallSignals {
   readonly #caller: AbortSignal | undefined;
   #call: AbortController | undefined;
   readonly #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onCallerAbort = () => this.#call?.abort();
+  // Made only when there is a caller signal to listen to.
+  #onCallerAbort: (() => void) | undefined;
   #deadlineFired = false;
   #keepCallerLink = false;
 
@@ -19,7 +20,10 @@ export class CallSignals {
     this.#caller = caller;
     if (caller === undefined && totalTimeoutMs === undefined) return;
     this.#call = new AbortController();
-    caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
+    if (caller !== undefined) {
+      this.#onCallerAbort = () => this.#call?.abort();
+      caller.addEventListener('abort', this.#onCallerAbort, { once: true });
+    }
     if (totalTimeoutMs !== undefined) {
       this.#deadlineTimer = setTimeout(() => {
         this.#deadlineFired = true;
@@ -59,7 +63,7 @@ export class CallSignals {
 
   /** Detaches from the caller's signal once a kept-linked stream has been read to its end. */
   releaseCallerLink(): void {
-    this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    if (this.#onCallerAbort !== undefined) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
   }
 
   dispose(): void {
@@ -72,7 +76,7 @@ export class CallSignals {
 export class AttemptSignal {
   readonly #call: CallSignals;
   readonly #controller = new AbortController();
-  readonly #onCallAbort = () => this.#controller.abort();
+  #onCallAbort: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
 
@@ -80,7 +84,10 @@ export class AttemptSignal {
     this.#call = call;
     if (call.limited) {
       if (call.callSignal.aborted) this.#controller.abort();
-      else call.callSignal.addEventListener('abort', this.#onCallAbort, { once: true });
+      else {
+        this.#onCallAbort = () => this.#controller.abort();
+        call.callSignal.addEventListener('abort', this.#onCallAbort, { once: true });
+      }
     }
     this.#timer = setTimeout(() => {
       this.#timedOut = true;
@@ -106,6 +113,8 @@ export class AttemptSignal {
     this.#timer = undefined;
     if (!this.#call.limited) return;
     if (keepCallerLink) this.#call.keepCallerLink();
-    else this.#call.callSignal.removeEventListener('abort', this.#onCallAbort);
+    else if (this.#onCallAbort !== undefined) {
+      this.#call.callSignal.removeEventListener('abort', this.#onCallAbort);
+    }
   }
 }

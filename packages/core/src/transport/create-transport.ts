@@ -194,8 +194,11 @@ export function createTransport(options: TransportOptions): Transport {
       }
     };
 
+    if (call.signal?.aborted) throw stopError('caller', call.signal.reason, context);
+    const calls = new CallSignals(call.signal, options.totalTimeoutMs);
+    // The attempt loop runs inline rather than in a nested async function: one promise fewer per call.
     let lastAttempt = 0;
-    const attempts = async (calls: CallSignals): Promise<TransportResponse<unknown>> => {
+    try {
       let reauthorized = false;
       let recovered = false;
       let retries = 0;
@@ -203,7 +206,7 @@ export function createTransport(options: TransportOptions): Transport {
       for (let attempt = 1; ; attempt++) {
         lastAttempt = attempt;
         const outcome = await attemptOnce(attempt, calls, unanswered);
-        if (outcome.kind === 'response') return outcome.value;
+        if (outcome.kind === 'response') return outcome.value as TransportResponse<T>;
         const lostAfterSending =
           outcome.kind === 'failure' && outcome.retryable && mayHaveBeenSent(outcome.error);
         if (lostAfterSending) unanswered = true;
@@ -282,12 +285,6 @@ export function createTransport(options: TransportOptions): Transport {
           throw stopError(calls.callStop() ?? 'caller', error, context);
         }
       }
-    };
-
-    if (call.signal?.aborted) throw stopError('caller', call.signal.reason, context);
-    const calls = new CallSignals(call.signal, options.totalTimeoutMs);
-    try {
-      return (await attempts(calls)) as TransportResponse<T>;
     } catch (error) {
       if (log.enabled && isApiError(error)) {
         log.emit({

@@ -37,10 +37,12 @@ export function buildUrl(baseUrl: string, path: string, query: Query | undefined
         [{ path: 'path', message: 'contains a space or #' }],
       );
     }
-    const base = baseUrl.replace(/\/+$/, '');
+    // Most bases have no trailing slash; only those pay for the regex.
+    const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
     const relative = path.startsWith('/') ? path : `/${path}`;
     url = new URL(base + relative);
   }
+  if (query === undefined) return url;
   const extra = encodeQuery(query);
   if (extra) url.search = url.search ? `${url.search.slice(1)}&${extra}` : extra;
   return url;

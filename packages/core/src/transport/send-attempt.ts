@@ -30,7 +30,7 @@ export interface AttemptRequest {
 export async function sendAttempt(request: AttemptRequest): Promise<Response> {
   const headers = request.headers;
   try {
-    await request.auth.authorize(
+    const signing = request.auth.authorize(
       {
         method: request.method,
         url: request.url,
@@ -40,6 +40,8 @@ export async function sendAttempt(request: AttemptRequest): Promise<Response> {
       },
       { now: request.now, attempt: request.attempt, signal: request.signal, timeoutMs: request.timeoutMs },
     );
+    // Synchronous strategies (none, bearer, basic, hmac) return nothing: no extra turn of the loop.
+    if (signing !== undefined) await signing;
   } catch (error) {
     // A strategy's own failure must not pass for a network error and be retried.
     if (isApiError(error) || request.signal.aborted) throw error;
@@ -70,7 +72,8 @@ export async function sendAttempt(request: AttemptRequest): Promise<Response> {
       init.window = null;
     }
   }
-  return request.fetch(request.url, init);
+  // Awaited here: returning the bare promise from an async function costs two more microtask turns.
+  return await request.fetch(request.url, init);
 }
 
 /** Platform fetch's own failure (`TypeError: fetch failed`, its cause a socket or DNS error). */

@@ -18,11 +18,12 @@ const RESPONSE_TYPES: ReadonlySet<string> = new Set<ResponseType>([
   'none',
 ]);
 
+function fail(path: string, message: string): never {
+  throw new ValidationError(`Invalid request: ${path} ${message}`, [{ path, message }]);
+}
+
 /** Rejects a malformed call with a message saying what to fix, before anything is sent. */
 export function checkSendOptions(options: SendOptions): void {
-  const fail = (path: string, message: string): never => {
-    throw new ValidationError(`Invalid request: ${path} ${message}`, [{ path, message }]);
-  };
   if (!METHODS.has(options.method)) {
     fail('method', `must be one of ${[...METHODS].join(', ')}, got ${JSON.stringify(options.method)}`);
   }
@@ -36,7 +37,9 @@ export function checkSendOptions(options: SendOptions): void {
   if (options.body !== undefined && (options.method === 'GET' || options.method === 'HEAD')) {
     fail('body', `cannot be sent with ${options.method}`);
   }
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (typeof value !== 'string') fail(`headers.${name}`, 'must be a string');
+  // for...in rather than Object.entries: no array of pairs on every call.
+  const headers = options.headers;
+  for (const name in headers) {
+    if (typeof headers[name] !== 'string') fail(`headers.${name}`, 'must be a string');
   }
 }

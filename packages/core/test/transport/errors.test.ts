@@ -73,6 +73,11 @@ describe('transport error mapping', () => {
       .catch((e) => e);
     expect(given.requestId).toBe('mine-1');
     expect(received[1]).toBe('mine-1');
+    // A transport default counts as given too (it is checked only when defaults or own headers exist).
+    const withDefault = createTransport({ baseUrl: emulator.url, headers: { 'x-request-id': 'default-1' } });
+    const defaulted = await withDefault.send({ method: 'GET', path: '/a' }).catch((e) => e);
+    expect(defaulted.requestId).toBe('default-1');
+    expect(received[2]).toBe('default-1');
   });
 
   it('returns 304 and accepted statuses as values', async () => {
