@@ -4,6 +4,9 @@ import { flush } from '@oclif/core/flush';
 import { handle } from '@oclif/core/handle';
 import { run } from '@oclif/core/run';
 import { type CommandTree, understandCommandLine } from './command-line.js';
+import { loadConfigFor } from './load-config.js';
+import { readStartupIndex, type StartupIndex } from './startup-index.js';
+import { mayHaveUserPlugins } from './user-plugins.js';
 import { wantsJson } from './wants-json.js';
 
 /**
@@ -13,13 +16,20 @@ import { wantsJson } from './wants-json.js';
  */
 export async function runNimbus(argv: readonly string[], root: string | URL): Promise<void> {
   try {
-    const config = await Config.load(root instanceof URL ? root.href : root);
-    const line = understandCommandLine(argv, commandTree(config));
+    // Without user plugins, the index built with the CLI knows every command, so a provider's
+    // command loads only that provider's plugin; else oclif loads and lists them all, as before.
+    const index = mayHaveUserPlugins() ? undefined : readStartupIndex();
+    const everything = index ? undefined : await Config.load(root instanceof URL ? root.href : root);
+    const tree = everything
+      ? commandTree(everything)
+      : { commandIds: new Set(Object.keys(index?.commands ?? {})) };
+    const line = understandCommandLine(argv, tree);
     if (line.kind === 'topic-only') {
       throw usageError(
         `"${line.topic}" is a topic, not a command: name one of its commands after it (see \`nimbus ${line.topic} --help\`)`,
       );
     }
+    const config = everything ?? (await loadConfigFor(line.argv, index as StartupIndex, root));
     await run(line.argv, config);
     flush();
   } catch (error) {
