@@ -77,6 +77,7 @@ async function startEmulators(publicKeyFile) {
 }
 
 const rows = [];
+const phases = [];
 let emulators;
 try {
   // Key file auth as node-triton users have it: ~/.ssh/id_rsa, named by its fingerprint.
@@ -135,6 +136,25 @@ try {
   const medians = measure(cases);
   for (const [i, c] of cases.entries()) rows.push([c.name, medians[i], medians[i] / medians[0]]);
   if (!triton) rows.push(['node-triton (did not install from npm)', Number.NaN, Number.NaN]);
+
+  process.stderr.write('bench: where `dci topic list` spends its CPU time\n');
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const result = spawnSync(
+      process.execPath,
+      [join(cliRoot, 'bench', 'startup-phases.mjs'), emulators.dci],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
+    if (result.status !== 0) throw new Error(`startup-phases exited ${result.status}: ${result.stderr}`);
+    runs.push(JSON.parse(result.stderr.trim().split('\n').at(-1)));
+  }
+  for (const name of Object.keys(runs[0])) {
+    const values = runs.map((r) => r[name]).sort((a, b) => a - b);
+    phases.push([name, values[Math.floor(values.length / 2)]]);
+  }
 } finally {
   emulators?.stop();
   rmSync(home, { recursive: true, force: true });
