@@ -3,7 +3,7 @@
 // Run after `pnpm build`. Prints one markdown section on stdout; progress goes to stderr.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,7 @@ async function startEmulators(publicKeyFile) {
 
 const rows = [];
 const phases = [];
+const loadAtStart = loadavg()[0];
 let emulators;
 try {
   // Key file auth as node-triton users have it: ~/.ssh/id_rsa, named by its fingerprint.
@@ -165,7 +166,7 @@ const lines = [
   '## CLI start-up and command overhead',
   '',
   `Wall time of a full process, median of ${RUNS} interleaved runs after one warm-up, on this machine ` +
-    `(Node ${process.versions.node}), every row against \`node -e 0\` in the same run (targets: \`--help\` ≤ 3×, ` +
+    `(Node ${process.versions.node}; 1-minute load average ${loadAtStart.toFixed(1)} when the bench started), every row against \`node -e 0\` in the same run (targets: \`--help\` ≤ 3×, ` +
     'a provider command ≤ 6×). Child processes get only PATH, HOME and XDG_* (no NODE_EXTRA_CA_CERTS, which ' +
     'adds ~40 ms to any Node start). `--version` is answered by bin/run.js from package.json, `--help` from ' +
     'the start-up index the build writes (dist/startup-index.json), neither loading oclif. The list commands ' +
@@ -180,5 +181,17 @@ const lines = [
     ([name, ms, ratio]) =>
       `| ${name} | ${fmt(ms, 0)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a'} |`,
   ),
+  '',
+  `Where \`nimbus dci topic list --json\` spends its time: CPU ms of each phase (bench/startup-phases.mjs ` +
+    `loads the same modules in the order the CLI does, then runs the command), median of ${RUNS} processes. ` +
+    'CPU rather than wall time, because the machine is shared; the total is close to the whole command.',
+  '',
+  '| phase | CPU ms (median) |',
+  '| --- | ---: |',
+  ...phases.map(([name, ms]) => `| ${name} | ${fmt(ms, 0)} |`),
+  `| sum of the medians | ${fmt(
+    phases.reduce((sum, [, ms]) => sum + ms, 0),
+    0,
+  )} |`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
