@@ -169,7 +169,8 @@ const lines = [
     `(Node ${process.versions.node}; 1-minute load average ${loadAtStart.toFixed(1)} when the bench started), every row against \`node -e 0\` in the same run (targets: \`--help\` ≤ 3×, ` +
     'a provider command ≤ 6×). Child processes get only PATH, HOME and XDG_* (no NODE_EXTRA_CA_CERTS, which ' +
     'adds ~40 ms to any Node start). `--version` is answered by bin/run.js from package.json, `--help` from ' +
-    'the start-up index the build writes (dist/startup-index.json), neither loading oclif. The list commands ' +
+    'the start-up index the build writes (dist/startup-index.json), neither loading oclif; provider commands ' +
+    'run from dist/bundle (the CLI build bundles oclif, core, zod and the commands). The list commands ' +
     "run against the DCI and CloudAPI emulators in another process; node-triton's CLI, from a fresh npm " +
     'install, lists the same emulator with the same ~/.ssh key. (The linked test-plugin rows of earlier runs ' +
     'are gone: a linked plugin has no manifest, so oclif imports all its commands on every run, which measured ' +
@@ -182,8 +183,9 @@ const lines = [
       `| ${name} | ${fmt(ms, 0)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a'} |`,
   ),
   '',
-  `Where \`nimbus dci topic list --json\` spends its time: CPU ms of each phase (bench/startup-phases.mjs ` +
-    `loads the same modules in the order the CLI does, then runs the command), median of ${RUNS} processes. ` +
+  `Where \`nimbus dci topic list --json\` spent its time as ~360 separate modules (dist/entry, still the path ` +
+    'with a user plugin installed): CPU ms of each phase (bench/startup-phases.mjs loads the same modules ' +
+    `in the order the CLI does, then runs the command), median of ${RUNS} processes. ` +
     'CPU rather than wall time, because the machine is shared; the total is close to the whole command.',
   '',
   '| phase | CPU ms (median) |',

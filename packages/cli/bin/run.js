@@ -19,8 +19,10 @@ if (alone === '--version') {
   // Node 22+ keeps compiled code of the ~300 modules a command loads between runs (not in Node 20).
   const { default: module } = await import('node:module');
   module.enableCompileCache?.();
-  // Not the `@oclif/core` index: it also loads all of semver (~50 files) for a Node version check
-  // the package's own `engines` already makes.
-  const { runNimbus } = await import('../dist/entry/run-nimbus.js');
-  await runNimbus(argv, import.meta.url);
+  // dist/bundle for a bundled provider's command (see src/entry/pick-entry.ts), else dist/entry,
+  // which imports oclif by subpath: its index also loads all of semver for an `engines` check.
+  const { pickEntry } = await import('../dist/entry/pick-entry.js');
+  const choice = pickEntry(argv, new URL('../', import.meta.url));
+  const { runNimbus } = await import(choice.entry.href);
+  await runNimbus(argv, import.meta.url, choice.commandFile);
 }

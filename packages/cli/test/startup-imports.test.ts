@@ -15,8 +15,8 @@ import { createIsolatedHome, type IsolatedHome } from './support/isolated-home.j
 const BUDGET = {
   version: 2, // measured 1 (bin/run.js)
   help: 8, // measured 5
-  dciTopicList: 380, // measured 360
-  smartdcMachineList: 410, // measured 389
+  dciTopicList: 45, // measured 37 from dist/bundle (360 as separate modules)
+  smartdcMachineList: 85, // measured 72 from dist/bundle, sshpk's ~30 included (389 as separate modules)
 };
 
 let home: IsolatedHome;
@@ -101,14 +101,21 @@ async function traced(
   return { code: run.code, stdout: run.stdout, stderr: run.stderr, modules };
 }
 
+const dciTopicList = () => [
+  ...['dci', 'topic', 'list', '--json'],
+  ...['--dci-cs-url', dci.url, '--dci-login', 'admin', '--dci-password', 'admin'],
+];
 const commandModules = (modules: readonly string[]) =>
   modules
     .filter((url) => url.includes('/dist/commands/'))
     .map((url) => url.replace(/.*\/dist\/commands\//, ''));
 const fromPackage = (modules: readonly string[], name: string) =>
   modules.filter((url) => new RegExp(`/node_modules/(\\.pnpm/[^/]+/node_modules/)?${name}/`).test(url));
+/** Modules of a workspace package, or of its commands' copy in the CLI's dist/bundle. */
 const fromWorkspacePackage = (modules: readonly string[], name: string) =>
-  modules.filter((url) => url.includes(`/packages/${name}/`));
+  modules.filter(
+    (url) => url.includes(`/packages/${name}/`) || url.includes(`/dist/bundle/@nimbus-sdk/${name}/`),
+  );
 const oclifIndex = (modules: readonly string[]) =>
   modules.filter((url) => url.endsWith('/@oclif/core/lib/index.js'));
 
@@ -130,10 +137,16 @@ describe('what a nimbus run loads', () => {
     expect(run.modules.length, run.modules.join('\n')).toBeLessThanOrEqual(BUDGET.help);
   });
 
-  it('--help with a user plugin linked goes through oclif and loads no bundled provider', async () => {
+  it('with a user plugin linked, --help and dci run from dist/entry and still load no sshpk or AWS SDK', async () => {
     const link = await runNimbus(['plugins', 'link', home.helloPluginDir, '--no-install'], home.env);
     expect(link.code, link.stderr).toBe(0);
     try {
+      const list = await traced(dciTopicList());
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.modules.filter((url) => url.includes('/dist/bundle/'))).toEqual([]);
+      expect(commandModules(list.modules)).toContain('dci/topic/list.js');
+      expect(fromPackage(list.modules, 'sshpk')).toEqual([]);
+      expect(fromPackage(list.modules, '@aws-sdk/[^/]+')).toEqual([]);
       const run = await traced(['--help']);
       expect(run.code, run.stderr).toBe(0);
       // The tracer must have seen oclif here, or the empty lists above would prove nothing.
@@ -151,19 +164,9 @@ describe('what a nimbus run loads', () => {
   });
 
   it('dci topic list (basic auth) loads its own command, and no sshpk, AWS SDK or other provider', async () => {
-    const run = await traced([
-      'dci',
-      'topic',
-      'list',
-      '--json',
-      '--dci-cs-url',
-      dci.url,
-      '--dci-login',
-      'admin',
-      '--dci-password',
-      'admin',
-    ]);
+    const run = await traced(dciTopicList());
     expect(run.code, run.stderr).toBe(0);
+    expect(run.modules.some((url) => url.includes('/dist/bundle/'))).toBe(true);
     expect(commandModules(run.modules)).toEqual(['dci/topic/list.js']);
     expect(fromPackage(run.modules, 'sshpk')).toEqual([]);
     expect(fromPackage(run.modules, '@aws-sdk/[^/]+')).toEqual([]);

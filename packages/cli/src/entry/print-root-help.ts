@@ -10,9 +10,10 @@ import { mayHaveUserPlugins } from './user-plugins.js';
  */
 export function printRootHelp(env: NodeJS.ProcessEnv = process.env): boolean {
   if (mayHaveUserPlugins(env)) return false;
-  const index = readStartupIndex();
+  const packageRoot = new URL('../../', import.meta.url);
+  const index = readStartupIndex(packageRoot);
   if (!index) return false;
-  const pjson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const pjson = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as {
     name: string;
     version: string;
   };

@@ -19,12 +19,10 @@ export interface StartupIndex {
   };
 }
 
-/** The index next to the built entry, or undefined when the build did not write one. */
-export function readStartupIndex(): StartupIndex | undefined {
+/** The index the build wrote into the CLI package at `packageRoot`, or undefined without one. */
+export function readStartupIndex(packageRoot: URL): StartupIndex | undefined {
   try {
-    return JSON.parse(
-      readFileSync(new URL('../startup-index.json', import.meta.url), 'utf8'),
-    ) as StartupIndex;
+    return JSON.parse(readFileSync(new URL('dist/startup-index.json', packageRoot), 'utf8')) as StartupIndex;
   } catch {
     return undefined;
   }
