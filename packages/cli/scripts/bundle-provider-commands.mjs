@@ -38,6 +38,8 @@ const bundle = await rolldown({
   input,
   cwd: cliRoot,
   platform: 'node',
+  // The input is tsc's output: no tsconfig to apply, and a release copy has no tsconfig.base.json.
+  tsconfig: false,
   // Loaded on demand by code paths no bundled command takes for granted; typescript is oclif's
   // optional ts-node support.
   external: [/^sshpk(\/|$)/, /^@aws-sdk\//, /^typescript$/],
