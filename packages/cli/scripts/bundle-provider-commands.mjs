@@ -47,14 +47,16 @@ const bundle = await rolldown({
   plugins: [
     {
       name: 'nimbus-relative-requires',
-      transform(code, id) {
-        if (!code.includes('createRequire(import.meta.url)')) return null;
-        return code
-          .replace(packageJsonRequire, (_, _quote, path) => {
-            const { name, version } = JSON.parse(readFileSync(resolve(dirname(id), path), 'utf8'));
-            return `(${JSON.stringify({ name, version })})`;
-          })
-          .replace(sshpkRequire, "createRequire(import.meta.resolve('@nimbus-sdk/core'))('sshpk')");
+      transform: {
+        // Filtered in rolldown itself, so the other modules never cross into JavaScript.
+        filter: { code: 'createRequire(import.meta.url)' },
+        handler: (code, id) =>
+          code
+            .replace(packageJsonRequire, (_, _quote, path) => {
+              const { name, version } = JSON.parse(readFileSync(resolve(dirname(id), path), 'utf8'));
+              return `(${JSON.stringify({ name, version })})`;
+            })
+            .replace(sshpkRequire, "createRequire(import.meta.resolve('@nimbus-sdk/core'))('sshpk')"),
       },
     },
   ],
