@@ -54,6 +54,24 @@ describe('understandCommandLine', () => {
     });
   });
 
+  it('reads <topic> --version as a version request, only on a top-level topic', () => {
+    expect(understandCommandLine(['dci', '--version'], tree)).toEqual({
+      kind: 'version',
+      topic: 'dci',
+      json: false,
+    });
+    expect(understandCommandLine(['smartdc', '--json', '--version'], tree)).toEqual({
+      kind: 'version',
+      topic: 'smartdc',
+      json: true,
+    });
+    expect(understandCommandLine(['dci', 'topic', '--version'], tree).kind).toBe('topic-only');
+    expect(understandCommandLine(['dci', '-v'], tree).kind).toBe('topic-only');
+    expect(understandCommandLine(['--version'], tree).kind).toBe('as-typed');
+    const withHelp = { commandIds: new Set([...tree.commandIds, 'help']) };
+    expect(understandCommandLine(['help', '--version'], withHelp).kind).toBe('as-typed');
+  });
+
   it('leaves help requests to oclif', () => {
     expect(understandCommandLine(['dci', 'topic', '--help'], tree).kind).toBe('as-typed');
     expect(understandCommandLine(['dci', '-h'], tree).kind).toBe('as-typed');

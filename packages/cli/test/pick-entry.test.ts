@@ -64,7 +64,14 @@ describe('pickEntry', () => {
     await layout(undefined);
     expect(pickEntry(['dci', 'topic', 'list'], packageRoot).entry.href).toBe(plain());
     await layout('2.0.0');
-    for (const argv of [['profile', 'list'], ['dci', 'topic'], ['dci', '--json', 'topic'], ['nope'], []]) {
+    for (const argv of [
+      ['profile', 'list'],
+      ['dci', 'topic'],
+      ['dci', '--json', 'topic'],
+      ['dci', '--version'],
+      ['nope'],
+      [],
+    ]) {
       expect(pickEntry(argv, packageRoot).entry.href, argv.join(' ')).toBe(plain());
     }
   });

@@ -23,6 +23,7 @@ export type { DciClientOptions } from './client-options.js';
 export type { CallOptions, WriteOptions } from './context.js';
 export { type JobOutcome, JobRun, type JobRunServices, runJob, startJob } from './job-lifecycle.js';
 export { type ListOptions, MAX_PAGE_SIZE, type WhereValue, whereToString } from './list-options.js';
+export { PURGEABLE_RESOURCES, type PurgeableResource } from './resources/archived-rows.js';
 export { Collection, type Target } from './resources/collection.js';
 export type {
   Component,
@@ -33,6 +34,8 @@ export type {
 } from './resources/components.js';
 export type { DciFile, FileContent, Files, FileUploadInput } from './resources/files.js';
 export type { Identity } from './resources/identity.js';
+export type { JobOutputPart } from './resources/job-output.js';
+export type { JobTestcase, TestcaseAction } from './resources/job-tests.js';
 export type { Job, JobCreate, JobResult, Jobs, JobUpdate } from './resources/jobs.js';
 export {
   JOB_STATUSES,
@@ -43,6 +46,7 @@ export {
 } from './resources/jobstates.js';
 export type { Pipeline, PipelineCreate, Pipelines, PipelineUpdate } from './resources/pipelines.js';
 export type { Product, ProductCreate, Products, ProductUpdate } from './resources/products.js';
+export { PurgeableCollection } from './resources/purgeable-collection.js';
 export type { DciRecord, DciState } from './resources/record.js';
 export type {
   Feeder,

@@ -1,8 +1,9 @@
-import { isApiError, type WaitOptions, waitFor } from '@nimbus-sdk/core';
+import { type WaitCheck, type WaitOptions, waitFor, watchOrPoll } from '@nimbus-sdk/core';
 import type { DataPlaneOptions } from './client-options.js';
 import { encodePathSegment } from './context.js';
 import type { S3Credentials } from './data-plane/endpoint.js';
 import { probeS3, type S3ProbeResult } from './data-plane/s3-probe.js';
+import { instanceWatcher, readInstance } from './instance-watcher.js';
 import type { Instance, Instances } from './resources/instances.js';
 
 /** What an instance wait ends on: `ACTIVE`, or gone after a delete. */
@@ -13,7 +14,9 @@ export type S3aasWaitOptions<S = unknown> = Omit<WaitOptions<S>, 'label'>;
 
 /**
  * Polls an instance until it is `ACTIVE` (`ERROR` fails the wait, and so does the instance
- * vanishing), or, for `DELETED`, until the server answers 404.
+ * vanishing), or, for `DELETED`, until the server answers 404. Waits of one client share one
+ * instance list a second (a lone wait reads its instance); a wait given its own timing
+ * (`minDelayMs`, `maxDelayMs`, ...) polls alone with that backoff.
  *
  * @example
  * const ready = await waitForInstance(client.instances, id, 'ACTIVE', { timeoutMs: 600_000 });
@@ -25,24 +28,27 @@ export async function waitForInstance(
   options: S3aasWaitOptions<string> = {},
 ): Promise<Instance | undefined> {
   encodePathSegment(id, 'instance id');
-  return waitFor<string, Instance | undefined>(
-    async (signal) => {
-      let instance: Instance;
-      try {
-        instance = await instances.get(id, { signal });
-      } catch (error) {
-        if (!isApiError(error) || error.code !== 'NOT_FOUND') throw error;
-        if (target === 'DELETED') return { status: 'done', value: undefined };
-        return { status: 'failed', state: 'DELETED', reason: `instance ${id} was deleted` };
-      }
-      if (target === 'ACTIVE' && instance.status === 'ACTIVE') return { status: 'done', value: instance };
-      // The project's own tests treat these as terminal too.
-      if (['ERROR', 'CREATE_FAILED', 'DELETE_FAILED'].includes(instance.status)) {
-        return { status: 'failed', state: instance.status, reason: `instance ${id} is ${instance.status}` };
-      }
-      return { status: 'pending', state: instance.status };
+  const check = (instance: Instance | undefined): WaitCheck<string, Instance | undefined> => {
+    if (instance === undefined) {
+      if (target === 'DELETED') return { status: 'done', value: undefined };
+      return { status: 'failed', state: 'DELETED', reason: `instance ${id} was deleted` };
+    }
+    if (target === 'ACTIVE' && instance.status === 'ACTIVE') return { status: 'done', value: instance };
+    // The project's own tests treat these as terminal too.
+    if (['ERROR', 'CREATE_FAILED', 'DELETE_FAILED'].includes(instance.status)) {
+      return { status: 'failed', state: instance.status, reason: `instance ${id} is ${instance.status}` };
+    }
+    return { status: 'pending', state: instance.status };
+  };
+  return watchOrPoll(
+    instanceWatcher(instances),
+    id,
+    check,
+    { ...options, label: `instance ${id} to be ${target}` },
+    {
+      read: (signal) => readInstance(instances, id, signal),
+      defaults: { minDelayMs: 1_000, maxDelayMs: 15_000 },
     },
-    { minDelayMs: 1_000, maxDelayMs: 15_000, ...options, label: `instance ${id} to be ${target}` },
   );
 }
 

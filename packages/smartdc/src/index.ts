@@ -25,7 +25,7 @@ export type {
   MachinePaging,
   MachinesResource,
 } from './resources/machines.js';
-export { MAX_PAGE_SIZE } from './resources/machines.js';
+export { createMachineBody, MAX_PAGE_SIZE } from './resources/machines.js';
 export type { MetadataResource } from './resources/metadata.js';
 export type { NetworksResource } from './resources/networks.js';
 export type { PackageFilters, PackagesResource } from './resources/packages.js';

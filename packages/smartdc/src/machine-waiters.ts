@@ -1,6 +1,7 @@
-import { isApiError, type WaitCheck, type WaitOptions, waitFor } from '@nimbus-sdk/core';
-import { accountPath, type SmartdcContext } from './context.js';
+import { type WaitCheck, type WaitOptions, watchOrPoll } from '@nimbus-sdk/core';
+import type { SmartdcContext } from './context.js';
 import { requireText } from './input-checks.js';
+import { machineWatcher, readMachine } from './machine-watcher.js';
 import type { Machine, MachineState } from './types.js';
 
 /** What a wait ends with: the machine, or a marker when it was deleted and already purged (404). */
@@ -25,31 +26,33 @@ export type MachineWaitOptions = WaitOptions<MachineState>;
 /** Backoff cap for machine polling: jobs take seconds to minutes, and a 5 s cap keeps the overshoot past the change small. */
 const DEFAULT_MAX_DELAY_MS = 5_000;
 
-type Observation = { kind: 'machine'; machine: Machine } | { kind: 'purged' };
+/** A GetMachine or ListMachines reading: the machine, or `undefined` once purged (404). */
+type Observation = Machine | undefined;
 
-/** One GetMachine that treats 410 (deleted, body = machine) and 404 (purged) as observations. */
-async function observe(context: SmartdcContext, id: string, signal?: AbortSignal): Promise<Observation> {
-  try {
-    const response = await context.transport.send<Machine>({
-      method: 'GET',
-      path: accountPath(context, 'machines', { id }),
-      acceptStatus: [410],
-      signal,
-    });
-    const machine = response.data;
-    return { kind: 'machine', machine: response.status === 410 ? { ...machine, state: 'deleted' } : machine };
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return { kind: 'purged' };
-    throw error;
-  }
+/**
+ * Runs `check` on the machine's readings through the client's shared watcher (one ListMachines per
+ * tick for all of the client's waits, one GetMachine when this is the only one), or alone with
+ * core's backoff when the caller set timing options.
+ */
+function waitOnMachine(
+  context: SmartdcContext,
+  id: string,
+  check: (machine: Observation) => WaitCheck<MachineState, MachineWaitResult>,
+  options: MachineWaitOptions,
+  defaults: { label: string; maxDelayMs: number },
+): Promise<MachineWaitResult> {
+  return watchOrPoll(machineWatcher(context), id, check, options, {
+    read: (signal) => readMachine(context, id, signal),
+    defaults,
+  });
 }
 
 function checkFor(
   wanted: ReadonlySet<MachineState>,
   id: string,
-  observation: Observation,
+  machine: Observation,
 ): WaitCheck<MachineState, MachineWaitResult> {
-  if (observation.kind === 'purged') {
+  if (machine === undefined) {
     if (wanted.has('deleted')) return { status: 'done', value: { id, state: 'deleted', purged: true } };
     return {
       status: 'failed',
@@ -57,7 +60,6 @@ function checkFor(
       reason: `machine ${id} no longer exists (deleted and purged)`,
     };
   }
-  const { machine } = observation;
   if (wanted.has(machine.state)) return { status: 'done', value: machine };
   if (machine.state === 'failed')
     return { status: 'failed', state: 'failed', reason: `machine ${id} is in state failed` };
@@ -68,9 +70,11 @@ function checkFor(
 }
 
 /**
- * Waits until machine `id` reaches one of `states`, with a deadline (default 10 min), abort,
- * backoff and progress. `failed`, or a deletion that was not asked for, ends the wait with a
- * `WaitFailureError`; waiting for `deleted` also succeeds when the machine is already gone.
+ * Waits until machine `id` reaches one of `states`, with a deadline (default 10 min), abort and
+ * progress. The client's waits share one ListMachines a second (a lone wait: one GetMachine a
+ * second); with `minDelayMs`/`maxDelayMs`/`clock`/`sleep`/`random` it polls alone with backoff.
+ * `failed`, or a deletion that was not asked for, ends the wait with a `WaitFailureError`;
+ * waiting for `deleted` also succeeds when the machine is already gone.
  * @example await waitForMachineState(ctx, m.id, ['running'], { timeoutMs: 300_000 });
  */
 export function waitForMachineState(
@@ -82,14 +86,10 @@ export function waitForMachineState(
   requireText('waitForMachineState', 'id', id);
   const wanted = new Set<MachineState>(typeof states === 'string' ? [states] : states);
   const label = `machine ${id} to be ${[...wanted].join(' or ')}`;
-  return waitFor<MachineState, MachineWaitResult>(
-    async (signal) => checkFor(wanted, id, await observe(context, id, signal)),
-    {
-      maxDelayMs: Math.max(DEFAULT_MAX_DELAY_MS, options.minDelayMs ?? 0),
-      label,
-      ...options,
-    },
-  );
+  return waitOnMachine(context, id, (machine) => checkFor(wanted, id, machine), options, {
+    label,
+    maxDelayMs: Math.max(DEFAULT_MAX_DELAY_MS, options.minDelayMs ?? 0),
+  });
 }
 
 /**
@@ -103,20 +103,21 @@ export function waitWhileMachineState(
   options: MachineWaitOptions = {},
 ): Promise<MachineWaitResult> {
   requireText('waitWhileMachineState', 'id', id);
-  return waitFor<MachineState, MachineWaitResult>(
-    async (signal) => {
-      const observation = await observe(context, id, signal);
-      if (observation.kind === 'purged') {
+  return waitOnMachine(
+    context,
+    id,
+    (machine) => {
+      if (machine === undefined) {
         return state === 'deleted'
           ? { status: 'pending', state }
           : { status: 'done', value: { id, state: 'deleted', purged: true } };
       }
-      const { machine } = observation;
       if (machine.state === state) return { status: 'pending', state };
       if (machine.state === 'failed')
         return { status: 'failed', state: 'failed', reason: `machine ${id} is in state failed` };
       return { status: 'done', value: machine };
     },
-    { maxDelayMs: DEFAULT_MAX_DELAY_MS, label: `machine ${id} to leave ${state}`, ...options },
+    options,
+    { label: `machine ${id} to leave ${state}`, maxDelayMs: DEFAULT_MAX_DELAY_MS },
   );
 }

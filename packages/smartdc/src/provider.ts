@@ -54,7 +54,7 @@ const smartdcProvider = defineProvider({
       argv: ['smartdc', 'machine', 'snapshot', 'create', 'demo-1', '--name', 'first', '--wait'],
     },
     { title: 'Tag it', argv: ['smartdc', 'machine', 'tag', 'set', 'demo-1', 'role=web'] },
-    { title: 'List machines', argv: ['smartdc', 'machine', 'list'] },
+    { title: 'List the web machines, triton style', argv: ['smartdc', 'instance', 'ls', 'tag.role=web'] },
     { title: 'Delete it and wait', argv: ['smartdc', 'machine', 'delete', 'demo-1', '--wait'] },
   ],
 });

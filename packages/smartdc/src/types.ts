@@ -105,6 +105,8 @@ export interface Machine {
   ips: string[];
   memory: number;
   disk: number;
+  /** `true` on Docker containers; absent otherwise. */
+  docker?: boolean;
   deletion_protection: boolean;
   metadata: Record<string, string>;
   tags: Record<string, string | number | boolean>;

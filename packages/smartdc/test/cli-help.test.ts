@@ -24,6 +24,14 @@ describe('smartdc help', () => {
     expect(machine.stdout).toMatch(/^ {2}smartdc machine snapshot +Snapshots of a machine/m);
   });
 
+  it("answers node-triton's instance topic with the machine commands under their triton names", async () => {
+    const instance = await runNimbus(['smartdc', 'instance', '--help'], isolatedEnv(home));
+    expect(instance.code, instance.stderr).toBe(0);
+    for (const verb of ['ls', 'ip', 'ssh', 'create', 'delete', 'enable-deletion-protection']) {
+      expect(instance.stdout).toMatch(new RegExp(`^ {2}smartdc instance ${verb} `, 'm'));
+    }
+  });
+
   it('reads one item with show, as dci does, and keeps get as its alias', async () => {
     for (const noun of [['machine'], ['image'], ['machine', 'tag']]) {
       const show = await runNimbus(['smartdc', ...noun, 'show', '--help'], isolatedEnv(home));

@@ -10,6 +10,8 @@ export type CommandLine =
   | { kind: 'command'; argv: string[] }
   /** A topic named with flags but no command (`nimbus dci topic --bogus`): a usage error. */
   | { kind: 'topic-only'; topic: string; flags: string[] }
+  /** `nimbus <provider> --version` (dcictl's `--version`): the version of the package behind a topic. */
+  | { kind: 'version'; topic: string; json: boolean }
   /** Anything else (help, an unknown command, `--version`): left for oclif as typed. */
   | { kind: 'as-typed'; argv: string[] };
 
@@ -24,6 +26,8 @@ export type CommandLine =
  */
 export function understandCommandLine(argv: readonly string[], tree: CommandTree): CommandLine {
   const prefixes = prefixesOf(tree.commandIds);
+  const version = versionRequest(argv, prefixes, tree.commandIds);
+  if (version) return version;
   const idParts: string[] = [];
   const moved: string[] = [];
   let index = 0;
@@ -56,6 +60,22 @@ export function understandCommandLine(argv: readonly string[], tree: CommandTree
     return { kind: 'topic-only', topic: idParts.join(' '), flags: moved };
   }
   return { kind: 'as-typed', argv: [...argv] };
+}
+
+/**
+ * `<topic> --version [--json]` on a top-level topic that is not itself a command (`help`). `-v`
+ * stays unclaimed: node-triton users mean verbose by it.
+ */
+function versionRequest(
+  argv: readonly string[],
+  prefixes: ReadonlySet<string>,
+  commandIds: ReadonlySet<string>,
+): CommandLine | undefined {
+  const [topic, ...flags] = argv;
+  if (topic === undefined || !prefixes.has(topic) || commandIds.has(topic)) return undefined;
+  if (!flags.includes('--version') || !flags.every((flag) => flag === '--version' || flag === '--json'))
+    return undefined;
+  return { kind: 'version', topic, json: flags.includes('--json') };
 }
 
 function isHelpFlag(token: string): boolean {

@@ -30,7 +30,7 @@ export function pickEntry(argv: readonly string[], packageRoot: URL): EntryChoic
   const bundle = readBundleIndex(packageRoot);
   if (!index || !bundle) return plain;
   const line = understandCommandLine(argv, { commandIds: new Set(Object.keys(index.commands)) });
-  if (line.kind === 'topic-only') return plain;
+  if (line.kind !== 'command' && line.kind !== 'as-typed') return plain;
   const id = commandIdOf(line.argv, index.commands);
   const owner = id === undefined ? null : index.commands[id];
   const file = id === undefined ? undefined : bundle.commands[id];

@@ -37,6 +37,10 @@ export async function runNimbus(
         `"${line.topic}" is a topic, not a command: name one of its commands after it (see \`nimbus ${line.topic} --help\`)`,
       );
     }
+    if (line.kind === 'version') {
+      printVersion(everything ?? (await Config.load(fileURLToPath(packageRoot))), line.topic, line.json);
+      return;
+    }
     const config =
       everything ?? (await loadConfigFor(line.argv, index as StartupIndex, packageRoot, commandFile));
     await run(line.argv, config);
@@ -44,6 +48,15 @@ export async function runNimbus(
   } catch (error) {
     await report(renamed(error), argv);
   }
+}
+
+/** Prints the name and version of the plugin whose commands make up `topic`. */
+function printVersion(config: Config, topic: string, json: boolean): void {
+  const owner = [...config.plugins.values()].find((plugin) =>
+    plugin.commands.some((command) => command.id.startsWith(`${topic}:`)),
+  );
+  const { name, version } = owner ?? config.pjson;
+  process.stdout.write(json ? `${JSON.stringify({ name, version }, null, 2)}\n` : `${name}/${version}\n`);
 }
 
 function commandTree(config: Config): CommandTree {

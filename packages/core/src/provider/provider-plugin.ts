@@ -28,6 +28,8 @@ export interface ProfileField {
   env?: readonly string[];
   /** The oclif flag name that overrides it (`dci-cs-url`). */
   flag?: string;
+  /** A one-letter short form of `flag` (`-a` for `--account`, as node-triton has it). */
+  char?: string;
   required?: boolean;
   /** What the value must look like, checked when settings are resolved. Default `text`. */
   kind?: SettingKind;

@@ -8,4 +8,5 @@ export {
   DEFAULT_WAIT_MIN_DELAY_MS,
   DEFAULT_WAIT_TIMEOUT_MS,
 } from './wait-options.js';
+export { type SoloPoll, setsOwnTiming, watchOrPoll } from './watch-or-poll.js';
 export { createWatcher, type Watcher, type WatcherOptions, type WatchOptions } from './watcher.js';

@@ -7,6 +7,9 @@ import { sleep as realSleep } from './sleep.js';
 import type { SleepFunction, WaitCheck } from './types.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from './wait-options.js';
 
+/** Confirmation gets in flight at once when a tick's list left out several watched ids. */
+const CONFIRM_CONCURRENCY = 8;
+
 /** How a {@link createWatcher} reads the resources its waiters follow. */
 export interface WatcherOptions<T> {
   /**
@@ -59,6 +62,8 @@ export interface Watcher<T> {
   ): Promise<R>;
   /** How many waits are pending. */
   readonly size: number;
+  /** Time between ticks while all is well. */
+  readonly intervalMs: number;
 }
 
 interface Subscriber<T> {
@@ -145,10 +150,21 @@ export function createWatcher<T>(options: WatcherOptions<T>): Watcher<T> {
       const key = options.keyOf(item);
       if (wanted.has(key)) items.set(key, item);
     }
-    if (options.get) {
-      for (const id of ids) if (!items.has(id)) items.set(id, await options.get(id, signal));
+    const missing = ids.filter((id) => !items.has(id));
+    const { get } = options;
+    if (get) {
+      // A filtered list can drop many ids in one tick (500 machines leaving `provisioning`): a few
+      // gets in flight confirm them without one long serial chain or a burst of hundreds.
+      let next = 0;
+      const confirm = async (): Promise<void> => {
+        while (next < missing.length) {
+          const id = missing[next++] as string;
+          items.set(id, await get(id, signal));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONFIRM_CONCURRENCY, missing.length) }, confirm));
     } else {
-      for (const id of ids) if (!items.has(id)) items.set(id, undefined);
+      for (const id of missing) items.set(id, undefined);
     }
     return items;
   };
@@ -243,7 +259,12 @@ export function createWatcher<T>(options: WatcherOptions<T>): Watcher<T> {
     ): Promise<R> {
       const label = watch.label ?? id;
       const { signal } = watch;
-      throwIfAborted(signal, `Waiting for ${label}`);
+      try {
+        throwIfAborted(signal, `Waiting for ${label}`);
+      } catch (error) {
+        // A promise-returning API fails through its promise, as `waitFor` does.
+        return Promise.reject(error);
+      }
       const timeoutMs = watch.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
       if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
         return Promise.reject(
@@ -285,6 +306,7 @@ export function createWatcher<T>(options: WatcherOptions<T>): Watcher<T> {
     get size() {
       return subscribers.size;
     },
+    intervalMs,
   };
 }
 

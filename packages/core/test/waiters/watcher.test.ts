@@ -110,20 +110,85 @@ describe('createWatcher', () => {
     expect(time.sleeps.at(-1)).toBe(500);
   });
 
-  it('rejects an aborted wait at once and keeps serving the others', async () => {
-    const service = fleet(2, (i) => (i === 0 ? 2 : 1_000));
+  it('rejects an aborted wait at once and keeps serving the others, on a virtual clock', async () => {
+    const time = simulatedTime();
+    const service = fleet(2, (i) => (i === 0 ? 3 : 1_000));
     // No get: a lone remaining wait keeps reading the list, which is what advances this fleet.
-    const watcher = createWatcher<Machine>({ list: service.list, keyOf: (m) => m.id, intervalMs: 5 });
+    const watcher = createWatcher<Machine>({ list: service.list, keyOf: (m) => m.id, ...time });
     const controller = new AbortController();
-    const aborted = watcher.waitFor('m-1', untilRunning, { signal: controller.signal });
+    const aborted = watcher.waitFor('m-1', untilRunning, {
+      signal: controller.signal,
+      onProgress: ({ attempt }) => {
+        if (attempt === 1) controller.abort();
+      },
+    });
     const other = watcher.waitFor('m-0', untilRunning);
-    controller.abort();
     await expect(aborted).rejects.toBeInstanceOf(AbortError);
     await expect(other).resolves.toMatchObject({ id: 'm-0', state: 'running' });
-    const calls = service.calls.list;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    // Nobody left to serve: no more list calls.
-    expect(service.calls.list).toBe(calls);
+    // m-0 was running from list call 3; nobody was left to serve after it.
+    expect(service.calls.list).toBe(3);
+    expect(watcher.size).toBe(0);
+  });
+
+  it('rejects, without throwing, a wait whose signal is already aborted, and reads nothing', async () => {
+    const service = fleet(1, () => 1);
+    const watcher = createWatcher<Machine>({ ...service, keyOf: (m) => m.id, ...simulatedTime() });
+    let waiting: Promise<Machine> | undefined;
+    expect(() => {
+      waiting = watcher.waitFor('m-0', untilRunning, { signal: AbortSignal.abort() });
+    }).not.toThrow();
+    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(service.calls).toEqual({ list: 0, get: 0 });
+  });
+
+  it('confirms an id a filtered list left out with one get, and resolves it from that get', async () => {
+    const time = simulatedTime();
+    const start = time.clock();
+    const calls = { list: 0, get: 0 };
+    // m-i turns running (i + 1) s after the start, on the virtual clock.
+    const stateOf = (id: string): string =>
+      time.clock() - start >= 1_000 * (Number(id.slice(2)) + 1) ? 'running' : 'provisioning';
+    const ids = ['m-0', 'm-1', 'm-2'];
+    const watcher = createWatcher<Machine>({
+      // Like CloudAPI's state=provisioning: a machine that is running no longer shows in the list.
+      list: async () => {
+        calls.list += 1;
+        return ids.map((id) => ({ id, state: stateOf(id) })).filter((m) => m.state === 'provisioning');
+      },
+      get: async (id) => {
+        calls.get += 1;
+        return { id, state: stateOf(id) };
+      },
+      keyOf: (m) => m.id,
+      ...time,
+    });
+    const all = await Promise.all(ids.map((id) => watcher.waitFor(id, untilRunning)));
+    expect(all.map((m) => m.state)).toEqual(['running', 'running', 'running']);
+    // Lists at 0, 1 and 2 s; m-0 and m-1 each left it once and cost one get; m-2, then alone,
+    // was read with one get per tick, at 3 s.
+    expect(calls).toEqual({ list: 3, get: 3 });
+  });
+
+  it('confirms missing ids with a few gets in flight, not one after another', async () => {
+    const time = simulatedTime();
+    let inFlight = 0;
+    let peak = 0;
+    const watcher = createWatcher<Machine>({
+      list: async () => [],
+      get: async (id) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return { id, state: 'running' };
+      },
+      keyOf: (m) => m.id,
+      ...time,
+    });
+    const ids = Array.from({ length: 20 }, (_, i) => `m-${i}`);
+    await Promise.all(ids.map((id) => watcher.waitFor(id, untilRunning)));
+    expect(peak).toBe(8);
   });
 
   it('backs off for every waiter after a failing list call, then serves them all', async () => {

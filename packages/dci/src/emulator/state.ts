@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { ParsedJunit } from './junit.js';
 
 /** One stored row: a JSON object as the server would serialise it. */
 export type Row = Record<string, unknown> & {
@@ -81,7 +82,7 @@ export class DciState {
   /** File id → bytes. */
   readonly contents = new Map<string, Buffer>();
   /** Parsed JUnit results by file id. */
-  readonly junit = new Map<string, Record<string, unknown>>();
+  readonly junit = new Map<string, ParsedJunit>();
 
   constructor(readonly clock: () => Date) {
     this.tables = Object.fromEntries(TABLES.map((name) => [name, new Map<string, Row>()])) as Record<

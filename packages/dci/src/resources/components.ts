@@ -8,7 +8,8 @@ import {
   type WriteOptions,
 } from '../context.js';
 import { dciUploadBody, type UploadProgress, type UploadSource } from '../upload-source.js';
-import { Collection, lazyCollectionSpec, unwrap } from './collection.js';
+import { lazyCollectionSpec, unwrap } from './collection.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI component: one versioned artifact of a topic (a compose, an OCP build). */
@@ -70,7 +71,7 @@ export type ComponentCreate = z.input<ReturnType<typeof createSchema>>;
 export type ComponentUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/components` and their files. */
-export class Components extends Collection<Component, ComponentCreate, ComponentUpdate> {
+export class Components extends PurgeableCollection<Component, ComponentCreate, ComponentUpdate> {
   constructor(context: DciContext) {
     super(
       context,

@@ -3,6 +3,7 @@ import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import { type CallOptions, type DciContext, UPLOAD_ATTEMPT_TIMEOUT_MS } from '../context.js';
 import { dciUploadBody, type UploadProgress, type UploadSource } from '../upload-source.js';
+import { listArchived, purgeArchived } from './archived-rows.js';
 import { unwrap } from './collection.js';
 import { type DciRecord, dciId } from './record.js';
 
@@ -122,5 +123,15 @@ export class Files {
       responseType: 'none',
       signal: options.signal,
     });
+  }
+
+  /** Files deleted (archived) and not yet purged; super admin only. */
+  listPurgeable(options: CallOptions = {}): Promise<DciFile[]> {
+    return listArchived<DciFile>(this.context, 'files', options);
+  }
+
+  /** Removes every archived file for good; super admin only. */
+  purge(options: CallOptions = {}): Promise<void> {
+    return purgeArchived(this.context, 'files', options);
   }
 }

@@ -4,9 +4,12 @@ import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { CallOptions, DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, lazyCollectionSpec, listAt } from './collection.js';
+import { lazyCollectionSpec, listAt } from './collection.js';
 import type { DciFile } from './files.js';
+import { type JobOutputPart, jobOutput } from './job-output.js';
+import { type JobTestcase, junitTestcases } from './job-tests.js';
 import { JOB_STATUSES, type JobStatus, type Jobstate } from './jobstates.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A DCI job: one run of a remoteci on a topic with a set of components. */
@@ -96,7 +99,7 @@ const keyValueSchema = lazySchema(() =>
 );
 
 /** `/jobs`: only a remoteci creates jobs; statuses move through jobstates. */
-export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
+export class Jobs extends PurgeableCollection<Job, JobCreate, JobUpdate> {
   constructor(context: DciContext) {
     super(
       context,
@@ -122,6 +125,23 @@ export class Jobs extends Collection<Job, JobCreate, JobUpdate> {
       signal: options.signal,
     });
     return data.results;
+  }
+
+  /**
+   * The job's log (dcictl `job-output`): each jobstate's files, oldest first, opened one at a time.
+   *
+   * @example for await (const part of dci.jobs.output(id)) await pipeline((await part.content()).body, process.stdout)
+   */
+  output(jobId: string, options: CallOptions = {}): AsyncIterable<JobOutputPart> {
+    return jobOutput(this.context, joinPath('jobs', { jobId: this.checkId(jobId) }), options);
+  }
+
+  /** Every test case of the job's JUnit uploads (dcictl `job-list-test`), file by file. */
+  async tests(jobId: string, options: CallOptions = {}): Promise<JobTestcase[]> {
+    const results = await this.results(jobId, options);
+    const tests: JobTestcase[] = [];
+    for (const result of results) tests.push(...(await junitTestcases(this.context, result, options)));
+    return tests;
   }
 
   /** Sets a numeric metric on the job (dcictl `job-add-key-value`); the job's ETag changes. */

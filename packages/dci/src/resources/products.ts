@@ -2,7 +2,8 @@ import { joinPath } from '@nimbus-sdk/core';
 import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { CallOptions, DciContext } from '../context.js';
-import { Collection, lazyCollectionSpec } from './collection.js';
+import { lazyCollectionSpec } from './collection.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
@@ -29,7 +30,7 @@ export type ProductCreate = z.input<ReturnType<typeof createSchema>>;
 export type ProductUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/products`: create, update and delete need a super admin. */
-export class Products extends Collection<Product, ProductCreate, ProductUpdate> {
+export class Products extends PurgeableCollection<Product, ProductCreate, ProductUpdate> {
   constructor(context: DciContext) {
     super(
       context,

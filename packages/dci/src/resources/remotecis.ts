@@ -2,7 +2,8 @@ import { joinPath } from '@nimbus-sdk/core';
 import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { DciContext, WriteOptions } from '../context.js';
-import { Collection, lazyCollectionSpec, type Target, unwrap } from './collection.js';
+import { lazyCollectionSpec, type Target, unwrap } from './collection.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
 
 /** A remoteci: a lab agent that runs jobs and signs its requests with its API secret. */
@@ -44,7 +45,7 @@ export type FeederCreate = z.input<ReturnType<typeof feederCreate>>;
 export type FeederUpdate = z.input<ReturnType<typeof feederUpdate>>;
 
 /** Shared by remotecis and feeders: both own a resettable API secret. */
-class SecretHolders<T extends DciRecord, C, U> extends Collection<T, C, U> {
+class SecretHolders<T extends DciRecord, C, U> extends PurgeableCollection<T, C, U> {
   /** Generates a new API secret (the old one stops working) and returns the row with it. */
   async resetApiSecret(target: Target, options: WriteOptions = {}): Promise<T> {
     const id = this.checkId(typeof target === 'string' ? target : target.id);

@@ -2,7 +2,8 @@ import { joinPath } from '@nimbus-sdk/core';
 import { lazySchema, parseInput } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { CallOptions, DciContext } from '../context.js';
-import { Collection, lazyCollectionSpec } from './collection.js';
+import { lazyCollectionSpec } from './collection.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, stateSchema } from './record.js';
 import type { User } from './users.js';
 
@@ -31,7 +32,7 @@ export type TeamCreate = z.input<ReturnType<typeof createSchema>>;
 export type TeamUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/teams` (create needs an admin or EPM; a stale ETag answers 409). */
-export class Teams extends Collection<Team, TeamCreate, TeamUpdate> {
+export class Teams extends PurgeableCollection<Team, TeamCreate, TeamUpdate> {
   constructor(context: DciContext) {
     super(
       context,

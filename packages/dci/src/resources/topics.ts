@@ -1,11 +1,13 @@
-import type { PagedIterable } from '@nimbus-sdk/core';
+import { joinPath, type PagedIterable } from '@nimbus-sdk/core';
 import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
-import type { DciContext } from '../context.js';
+import type { CallOptions, DciContext } from '../context.js';
 import type { ListOptions } from '../list-options.js';
-import { Collection, lazyCollectionSpec, listAt } from './collection.js';
+import { lazyCollectionSpec, listAt } from './collection.js';
 import type { Component } from './components.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, dciId, jsonObject, stateSchema } from './record.js';
+import type { Team } from './teams.js';
 
 /** A DCI topic (a product version line: `RHEL-9.4`, `OCP-4.16`). */
 export interface Topic extends DciRecord {
@@ -38,7 +40,7 @@ export type TopicCreate = z.input<ReturnType<typeof createSchema>>;
 export type TopicUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/topics`. */
-export class Topics extends Collection<Topic, TopicCreate, TopicUpdate> {
+export class Topics extends PurgeableCollection<Topic, TopicCreate, TopicUpdate> {
   constructor(context: DciContext) {
     super(
       context,
@@ -58,5 +60,19 @@ export class Topics extends Collection<Topic, TopicCreate, TopicUpdate> {
       'components',
       options,
     );
+  }
+
+  /**
+   * The teams that see the topic. DCI links teams to products, not topics, so these are the teams
+   * of the topic's product (change them with `products.attachTeam`/`detachTeam`); admin and EPM only.
+   */
+  async teams(topicId: string, options: CallOptions = {}): Promise<Team[]> {
+    const topic = await this.get(topicId, options);
+    const { data } = await this.context.transport.send<{ teams: Team[] }>({
+      method: 'GET',
+      path: joinPath('products', { productId: topic.product_id }, 'teams'),
+      signal: options.signal,
+    });
+    return data.teams;
   }
 }

@@ -2,7 +2,8 @@ import { joinPath } from '@nimbus-sdk/core';
 import { lazySchema } from '@nimbus-sdk/core/provider';
 import { z } from 'zod';
 import type { CallOptions, DciContext } from '../context.js';
-import { Collection, lazyCollectionSpec } from './collection.js';
+import { lazyCollectionSpec } from './collection.js';
+import { PurgeableCollection } from './purgeable-collection.js';
 import { type DciRecord, stateSchema } from './record.js';
 import type { Team } from './teams.js';
 
@@ -39,7 +40,7 @@ export type UserCreate = z.input<ReturnType<typeof createSchema>>;
 export type UserUpdate = z.input<ReturnType<typeof updateSchema>>;
 
 /** `/users` (admin or EPM; a stale ETag answers 409). */
-export class Users extends Collection<User, UserCreate, UserUpdate> {
+export class Users extends PurgeableCollection<User, UserCreate, UserUpdate> {
   constructor(context: DciContext) {
     super(
       context,

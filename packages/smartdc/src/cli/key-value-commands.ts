@@ -12,6 +12,8 @@ interface KeyValueKind {
   plural: string;
   resource(client: SmartdcClient): Pick<MachineKeyValues<unknown>, 'list' | 'get' | 'delete' | 'deleteAll'>;
   set(client: SmartdcClient, machineId: string, values: Record<string, string>): Promise<object>;
+  /** Replaces the whole set; only tags have it (CloudAPI's PUT …/tags). */
+  replaceAll?(client: SmartdcClient, machineId: string, values: Record<string, string>): Promise<object>;
 }
 
 const KINDS: Record<'tag' | 'metadata', KeyValueKind> = {
@@ -19,6 +21,7 @@ const KINDS: Record<'tag' | 'metadata', KeyValueKind> = {
     plural: 'tags',
     resource: (client) => client.tags,
     set: (client, id, values) => client.tags.add(id, values),
+    replaceAll: (client, id, values) => client.tags.replaceAll(id, values),
   },
   metadata: {
     plural: 'metadata',
@@ -30,12 +33,12 @@ const KINDS: Record<'tag' | 'metadata', KeyValueKind> = {
 const machineArg = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
 
 /**
- * `nimbus smartdc machine <tag|metadata> <list|get|set|delete>`: CloudAPI serves a machine's tags
- * and metadata with the same routes, so the eight commands are generated from one shape.
+ * `nimbus smartdc machine <tag|metadata> <list|get|set|delete>` (and `tag replace-all`): CloudAPI
+ * serves a machine's tags and metadata with the same routes, so the commands are generated from one shape.
  */
 export function machineKeyValueCommand(
   noun: 'tag' | 'metadata',
-  verb: 'list' | 'get' | 'set' | 'delete',
+  verb: 'list' | 'get' | 'set' | 'replace-all' | 'delete',
 ): typeof Command {
   const kind = KINDS[noun];
   // Reading one is `show` (file show.ts) in both providers, with node-triton's `get` kept as an alias.
@@ -73,8 +76,12 @@ export function machineKeyValueCommand(
         }
       };
     case 'set':
+    case 'replace-all':
       return class KeyValueSet extends SmartdcCommand {
-        static override summary = `Set ${noun} values on a machine (key=value ...)`;
+        static override summary =
+          verb === 'set'
+            ? `Set ${noun} values on a machine (key=value ...)`
+            : `Replace all ${kind.plural} of a machine with these (key=value ...)`;
         static override aliases = aliases;
         static override strict = false;
         static override args = {
@@ -83,13 +90,15 @@ export function machineKeyValueCommand(
         };
         static override flags = { ...smartdcFlags };
         async run(): Promise<void> {
-          const pairs = parsePairs(
-            this.argv.filter((arg) => arg.includes('=') && !arg.startsWith('-')),
-            noun,
-          );
+          // Every positional after the machine is a pair: one without `=` is an error, never skipped,
+          // so `replace-all web01 oops` cannot clear every tag.
+          const { argv } = await this.parse(this.ctor);
+          const pairs = parsePairs((argv as string[]).slice(1), noun);
           const client = await this.client();
           const machine = await resolveMachine(client, (this.args as { machine: string }).machine);
-          this.printResult(await kind.set(client, machine.id, pairs));
+          const write = verb === 'set' ? kind.set : kind.replaceAll;
+          if (!write) throw new ValidationError(`${noun} has no ${verb}`);
+          this.printResult(await write(client, machine.id, pairs));
         }
       };
     case 'delete':

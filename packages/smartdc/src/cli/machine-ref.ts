@@ -31,9 +31,6 @@ export async function resolveMachine(
   throw new NotFoundError(`no machine with id, name or short id "${ref}"`, { status: 404 });
 }
 
-/** Columns of machine tables. */
-export const MACHINE_COLUMNS = ['id', 'name', 'state', 'image', 'package', 'primaryIp', 'created'] as const;
-
 /** `key=value` CLI pairs into an object; a pair without `=` is a usage error. */
 export function parsePairs(pairs: readonly string[], what: string): Record<string, string> {
   const out = nullPrototypeRecord<string>();

@@ -6,7 +6,7 @@ import type { MachineWaitResult } from '../machine-waiters.js';
 import smartdcProvider from '../provider.js';
 import type { Machine, MachineState } from '../types.js';
 
-/** The settings flags every smartdc command takes: --url --account --key-id --user --key-file. */
+/** The settings flags every smartdc command takes: -U/--url -a/--account -k/--key-id --user --key-file (node-triton's letters). */
 export const smartdcFlags = profileFlags(smartdcProvider.profile, 'CLOUDAPI');
 
 /** Base of the smartdc commands: `client()` from flags > env > profile, and the machine waits. */
@@ -29,6 +29,40 @@ export abstract class SmartdcCommand<T extends typeof Command = typeof Command> 
         onProgress: control.onProgress,
       }),
     );
+  }
+
+  /**
+   * Waits for several machines behind one spinner: the client's shared watcher reads them all with
+   * one ListMachines a second, so ten machines cost what one does. Fails with the first failure,
+   * and stops the other waits then, so nothing keeps polling behind the error.
+   */
+  protected waitForMachines(
+    client: SmartdcClient,
+    machines: readonly { id: string; name: string }[],
+    states: readonly MachineState[],
+  ): Promise<MachineWaitResult[]> {
+    const label = `Waiting for ${machines.length} machines to be ${states.join(' or ')}`;
+    return this.waitWithSpinner(label, (control) => {
+      let done = 0;
+      const firstFailure = new AbortController();
+      const signal = AbortSignal.any([control.signal, firstFailure.signal]);
+      return Promise.all(
+        machines.map(async (machine) => {
+          try {
+            const result = await client.waitForMachineState(machine.id, states, {
+              signal,
+              timeoutMs: control.timeoutMs,
+            });
+            done += 1;
+            control.onProgress({ attempt: done, state: `${done}/${machines.length} done` });
+            return result;
+          } catch (error) {
+            firstFailure.abort();
+            throw error;
+          }
+        }),
+      );
+    });
   }
 
   /**

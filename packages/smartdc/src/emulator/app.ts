@@ -22,9 +22,21 @@ import type { SmartdcState } from './state.js';
 /** The code version CloudAPI reports in `Server`. */
 const SERVER = 'cloudapi/9.15.0';
 
-/** Requests the emulator received, so tests and benches can count what a client sent. */
+/** How many requests the log keeps. */
+export const MAX_LOGGED_REQUESTS = 10_000;
+
+/** One request the emulator received: what a test needs to tell reads from writes. */
+export interface LoggedRequest {
+  method: string;
+  /** The raw path with its query string, as sent. */
+  path: string;
+}
+
+/** Requests the emulator received, so tests and benches can count and check what a client sent. */
 export interface RequestCounter {
   total: number;
+  /** The latest requests (up to {@link MAX_LOGGED_REQUESTS}) in arrival order, cleared with the counter. */
+  log: LoggedRequest[];
 }
 
 /**
@@ -72,6 +84,9 @@ export function cloudApiHandler(state: SmartdcState, counter: RequestCounter): R
 
   return async (request) => {
     counter.total++;
+    // Bounded, since a sandbox emulator runs for hours: the oldest half goes when it is full.
+    if (counter.log.length >= MAX_LOGGED_REQUESTS) counter.log.splice(0, MAX_LOGGED_REQUESTS / 2);
+    counter.log.push({ method: request.method, path: `${request.rawPath}${request.url.search}` });
     const started = Date.now();
     let version = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1] as string;
     let response: EmulatorResponse;

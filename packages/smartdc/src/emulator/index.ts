@@ -3,13 +3,14 @@
  * signatures like the real one and runs machines through their asynchronous states.
  */
 import { FaultController, startEmulatorServer } from '@nimbus-sdk/core/testing';
-import { cloudApiHandler, type RequestCounter } from './app.js';
+import { cloudApiHandler, type LoggedRequest, type RequestCounter } from './app.js';
 import { DEFAULT_DELAYS, type MachineDelays } from './delays.js';
 import { MAX_BODY_BYTES } from './input-rules.js';
 import type { StoredKey } from './key-registry.js';
 import { type SmartdcSeed, SmartdcState } from './state.js';
 
 export { negotiateApiVersion, SUPPORTED_API_VERSIONS } from './api-version.js';
+export type { LoggedRequest } from './app.js';
 export { MAX_CLOCK_SKEW_MS } from './auth.js';
 export type { MachineDelays } from './delays.js';
 export type { SmartdcSeed } from './state.js';
@@ -56,6 +57,8 @@ export interface SmartdcEmulator {
   readonly state: SmartdcState;
   /** Requests received since start (or the last reset). */
   readonly requestCount: number;
+  /** The latest requests (up to 10,000) since start or the last reset, e.g. to check a dry run sent no write. */
+  readonly requests: readonly LoggedRequest[];
   /** Registers an OpenSSH public key on the account (or a sub-user); returns its MD5 fingerprint. */
   addKey(publicKey: string, options?: { name?: string; user?: string }): StoredKey;
   /** Adds an RBAC sub-user that can then own keys. */
@@ -82,7 +85,7 @@ export async function startSmartdcEmulator(options: SmartdcEmulatorOptions = {})
   // Job timing follows the server clock, so injected skew and fixed clocks drive it too.
   const now = () => (running ? running.clock() : baseClock()).getTime();
   const state = new SmartdcState(options.seed ?? {}, now, { ...DEFAULT_DELAYS, ...options.delays });
-  const counter: RequestCounter = { total: 0 };
+  const counter: RequestCounter = { total: 0, log: [] };
   const httpFaults = options.faults instanceof FaultController ? options.faults : undefined;
   const behaviour: SmartdcBehaviour = {
     ...(options.faults instanceof FaultController ? {} : options.faults),
@@ -116,6 +119,9 @@ export async function startSmartdcEmulator(options: SmartdcEmulatorOptions = {})
     get requestCount() {
       return counter.total;
     },
+    get requests() {
+      return [...counter.log];
+    },
     addKey(publicKey, keyOptions = {}) {
       if (keyOptions.user !== undefined) {
         const user = state.users.get(keyOptions.user) ?? state.addUser(keyOptions.user);
@@ -138,6 +144,7 @@ export async function startSmartdcEmulator(options: SmartdcEmulatorOptions = {})
       seedDatacenters();
       server.faults.clear();
       counter.total = 0;
+      counter.log.length = 0;
     },
     close: () => server.close(),
   };

@@ -53,6 +53,7 @@ export interface MachineFilters {
   image?: string;
   state?: string;
   memory?: string;
+  docker?: string;
   tombstone?: string;
   tags: Record<string, string>;
 }
@@ -184,6 +185,9 @@ export class MachineStore {
     if (filters.type !== undefined && filters.type !== 'smartmachine' && filters.type !== 'virtualmachine') {
       throw invalidArgument(`${filters.type} is not a valid type`);
     }
+    if (filters.docker !== undefined && filters.docker !== 'true' && filters.docker !== 'false') {
+      throw invalidArgument('docker must be true or false');
+    }
     const tombstone = filters.tombstone !== undefined && filters.tombstone !== 'false';
     const out: MachineRecord[] = [];
     for (const id of [...this.#machines.keys()]) {
@@ -196,6 +200,8 @@ export class MachineStore {
       if (filters.name !== undefined && machine.name !== filters.name) continue;
       if (filters.image !== undefined && machine.image !== filters.image) continue;
       if (filters.memory !== undefined && String(machine.memory) !== filters.memory) continue;
+      // Only Docker containers carry `docker: true`; the emulator provisions none, but may be seeded with some.
+      if (filters.docker !== undefined && String(machine.docker === true) !== filters.docker) continue;
       const tagsMatch = Object.entries(filters.tags).every(([key, value]) =>
         key === '*' ? Object.keys(machine.tags).length > 0 : String(machine.tags[key]) === value,
       );

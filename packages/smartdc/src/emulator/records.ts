@@ -89,6 +89,8 @@ export interface MachineView {
   image: string;
   ips: string[];
   memory: number;
+  /** Present (true) only on Docker containers, as CloudAPI shows it. */
+  docker?: boolean;
   disk: number;
   deletion_protection: boolean;
   metadata: Record<string, string>;

@@ -19,6 +19,14 @@ export function seedImages(): (ImageRecord & { urn: string })[] {
     state: 'active' as const,
     urn: `sdc:sdc:${name}:${version}`,
   });
+  const ubuntu = image(
+    '7b5981c4-1889-11e7-b4c5-3f3bdfc9b88b',
+    'ubuntu-16.04',
+    '20170403',
+    'linux',
+    'zvol',
+    '2017-04-03T00:00:00Z',
+  );
   return [
     image(
       '2b683a82-a066-11e3-97ab-2faa44701c5a',
@@ -44,14 +52,8 @@ export function seedImages(): (ImageRecord & { urn: string })[] {
       'zone-dataset',
       '2014-11-01T00:00:00Z',
     ),
-    image(
-      '7b5981c4-1889-11e7-b4c5-3f3bdfc9b88b',
-      'ubuntu-16.04',
-      '20170403',
-      'linux',
-      'zvol',
-      '2017-04-03T00:00:00Z',
-    ),
+    // Triton's Ubuntu images name their login in tags.default_user, which `triton ssh` uses.
+    { ...ubuntu, tags: { default_user: 'ubuntu' } },
   ];
 }
 

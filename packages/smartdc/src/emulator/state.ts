@@ -89,6 +89,7 @@ export class SmartdcState {
     const pkg = this.packages[0] as PackageRecord;
     for (let i = 0; i < (this.seed.machines ?? 0); i++) {
       const at = new Date(this.now() - (this.seed.machines ?? 0) + i).toISOString();
+      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
       this.machines.insertRunning({
         id: randomUUID(),
         name: `seed-${String(i).padStart(5, '0')}`,
@@ -96,7 +97,7 @@ export class SmartdcState {
         brand: 'joyent',
         state: 'running',
         image: image.id,
-        ips: [`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`],
+        ips: [ip],
         memory: pkg.memory,
         disk: pkg.disk,
         deletion_protection: false,
@@ -105,7 +106,8 @@ export class SmartdcState {
         created: at,
         updated: at,
         networks: [],
-        primaryIp: null,
+        // A running machine has a primary IP, as `machine ip` and `ssh` need.
+        primaryIp: ip,
         firewall_enabled: false,
         compute_node: '44454c4c-5000-104d-8037-b7c04f5a5131',
         package: pkg.name,

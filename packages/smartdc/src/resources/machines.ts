@@ -14,6 +14,8 @@ export interface MachineFilters {
   image?: string;
   state?: 'provisioning' | 'stopping' | 'active' | 'stopped' | 'running' | 'unknown' | 'destroyed';
   memory?: number;
+  /** Only Docker containers (`true`) or only non-Docker machines (`false`). */
+  docker?: boolean;
   /** Include deleted machines. */
   tombstone?: boolean;
   /** `tag.<k>=<v>` filters. */
@@ -59,6 +61,25 @@ function filterQuery(filters: MachineFilters): Record<string, string | number | 
   const query: Record<string, string | number | boolean | undefined> = { ...rest };
   for (const [key, value] of Object.entries(tags ?? {})) query[`tag.${key}`] = value;
   return query;
+}
+
+/**
+ * The CreateMachine body for `input`, checked: what {@link MachinesResource.create} sends, and
+ * what a dry run shows (metadata and tags flattened to `metadata.<k>` and `tag.<k>`).
+ */
+export function createMachineBody(input: CreateMachineInput): Record<string, unknown> {
+  requireText('machines.create', 'image', input.image);
+  requireText('machines.create', 'package', input.package);
+  if (input.name !== undefined) requireMachineName('machines.create', input.name);
+  const body: Record<string, unknown> = { image: input.image, package: input.package };
+  if (input.name !== undefined) body.name = input.name;
+  if (input.networks !== undefined) body.networks = input.networks;
+  if (input.firewallEnabled !== undefined) body.firewall_enabled = input.firewallEnabled;
+  if (input.deletionProtection !== undefined) body.deletion_protection = input.deletionProtection;
+  for (const [key, value] of Object.entries(input.metadata ?? {})) body[`metadata.${key}`] = value;
+  if (input.userScript !== undefined) body['metadata.user-script'] = input.userScript;
+  for (const [key, value] of Object.entries(input.tags ?? {})) body[`tag.${key}`] = value;
+  return body;
 }
 
 /** Machines (instances): list with paging, get, create, actions, delete. */
@@ -138,17 +159,7 @@ export class MachinesResource {
    * @example const m = await triton.machines.create({ image, package: 'g4-highcpu-512M', name: 'web-1' });
    */
   async create(input: CreateMachineInput, options: CallOptions = {}): Promise<Machine> {
-    requireText('machines.create', 'image', input.image);
-    requireText('machines.create', 'package', input.package);
-    if (input.name !== undefined) requireMachineName('machines.create', input.name);
-    const body: Record<string, unknown> = { image: input.image, package: input.package };
-    if (input.name !== undefined) body.name = input.name;
-    if (input.networks !== undefined) body.networks = input.networks;
-    if (input.firewallEnabled !== undefined) body.firewall_enabled = input.firewallEnabled;
-    if (input.deletionProtection !== undefined) body.deletion_protection = input.deletionProtection;
-    for (const [key, value] of Object.entries(input.metadata ?? {})) body[`metadata.${key}`] = value;
-    if (input.userScript !== undefined) body['metadata.user-script'] = input.userScript;
-    for (const [key, value] of Object.entries(input.tags ?? {})) body[`tag.${key}`] = value;
+    const body = createMachineBody(input);
     return (
       await this.context.transport.send<Machine>({
         method: 'POST',

@@ -19,12 +19,24 @@ export class TagsResource extends MachineKeyValues<TagValue> {
     return this.write('POST', 'add', machineId, values, options);
   }
 
-  /** Replaces the whole tag set. */
+  /**
+   * ReplaceMachineTags (PUT): the machine's tags become exactly `values`; answers the new set.
+   * @example await triton.tags.replaceAll(machine.id, { role: 'db' }) // every other tag is gone
+   */
+  replaceAll(
+    machineId: string,
+    values: Record<string, TagValue>,
+    options: CallOptions = {},
+  ): Promise<Record<string, TagValue>> {
+    return this.write('PUT', 'replaceAll', machineId, values, options);
+  }
+
+  /** @deprecated Renamed {@link TagsResource.replaceAll} (node-triton's `tag replace-all`). */
   replace(
     machineId: string,
     values: Record<string, TagValue>,
     options: CallOptions = {},
   ): Promise<Record<string, TagValue>> {
-    return this.write('PUT', 'replace', machineId, values, options);
+    return this.replaceAll(machineId, values, options);
   }
 }

@@ -201,7 +201,7 @@ export function registerJobs(router: Router, context: RouteContext): void {
     return state
       .rows('files')
       .filter((file) => file.job_id === jobId && state.junit.has(file.id))
-      .map((file) => ({ ...state.junit.get(file.id), filename: file.name, file_id: file.id }));
+      .map((file) => ({ ...state.junit.get(file.id)?.summary, filename: file.name, file_id: file.id }));
   }
 
   const job = async (request: EmulatorRequest) => {

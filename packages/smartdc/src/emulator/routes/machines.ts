@@ -26,6 +26,7 @@ function listPage({ state, params }: CallContext) {
     image: str('image') ?? str('dataset'),
     state: str('state'),
     memory: str('memory'),
+    docker: str('docker'),
     tombstone: str('tombstone'),
     tags,
   };

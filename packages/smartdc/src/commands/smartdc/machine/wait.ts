@@ -19,9 +19,16 @@ const STATES: MachineState[] = [
 ];
 
 export default class MachineWait extends SmartdcCommand<typeof MachineWait> {
-  static override summary = 'Wait for a machine to reach a state (default running or failed)';
+  static override summary = 'Wait for machines to reach a state (default running or failed)';
+  static override description =
+    'Several machines are waited for together: one ListMachines a second serves them all. With one machine, prints it; with several, a table (a JSON array with --json).';
   static override aliases = ['smartdc:instance:wait'];
-  static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
+  static override examples = ['<%= config.bin %> smartdc machine wait web-1 web-2 web-3 --state running'];
+  // More machines may follow the first: `machine wait ID...` like triton's `instance wait`.
+  static override strict = false;
+  static override args = {
+    machine: Args.string({ required: true, description: 'id, name or short id (one or more)' }),
+  };
   static override flags = {
     ...smartdcFlags,
     state: Flags.string({
@@ -38,8 +45,20 @@ export default class MachineWait extends SmartdcCommand<typeof MachineWait> {
     if (unknown.length > 0) {
       throw new ValidationError(`unknown state(s) ${unknown.join(', ')}; use ${STATES.join(', ')}`);
     }
+    const { argv } = await this.parse(MachineWait);
+    const refs = [...new Set(argv.map(String))];
     const client = await this.client();
-    const machine = await resolveMachine(client, this.args.machine);
-    this.printResult(await this.waitForMachine(client, machine, states as MachineState[]));
+    const machines = [];
+    for (const ref of refs) machines.push(await resolveMachine(client, ref));
+    const [only] = machines;
+    if (machines.length === 1 && only) {
+      this.printResult(await this.waitForMachine(client, only, states as MachineState[]));
+      return;
+    }
+    const results = await this.waitForMachines(client, machines, states as MachineState[]);
+    this.printList(
+      results.map((result) => ({ name: '', ...result })),
+      { columns: ['id', 'name', 'state'] },
+    );
   }
 }

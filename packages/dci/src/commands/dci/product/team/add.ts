@@ -1,0 +1,3 @@
+import { productTeamChangeCommand } from '../../../../cli/team-link-commands.js';
+
+export default productTeamChangeCommand('add');

@@ -1,0 +1,3 @@
+import { teamListCommand } from '../../../../cli/team-link-commands.js';
+
+export default teamListCommand('product');

@@ -1,0 +1,3 @@
+import { topicTeamChangeCommand } from '../../../../cli/team-link-commands.js';
+
+export default topicTeamChangeCommand('add');

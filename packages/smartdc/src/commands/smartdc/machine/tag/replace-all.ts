@@ -1,0 +1,3 @@
+import { machineKeyValueCommand } from '../../../../cli/key-value-commands.js';
+
+export default machineKeyValueCommand('tag', 'replace-all');
