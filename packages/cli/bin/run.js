@@ -1,15 +1,28 @@
 #!/usr/bin/env node
-// `nimbus --version` is what scripts and shell prompts call most; answering it from package.json
-// skips loading oclif (the same text oclif prints, measured in bench/startup.bench.mjs).
-if (process.argv.length === 3 && process.argv[2] === '--version') {
+// Start-up is most of what a nimbus command costs, so the two commands that need no command
+// module are answered here before oclif loads (measured in bench/startup.bench.mjs).
+const argv = process.argv.slice(2);
+const alone = argv.length === 1 ? argv[0] : undefined;
+if (alone === '--version') {
+  // What scripts and shell prompts call most: the same text oclif prints, from package.json.
   const { readFileSync } = await import('node:fs');
   const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(
     `${pjson.name}/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`,
   );
+} else if (
+  (alone === '--help' || alone === '-h') &&
+  (await import('../dist/entry/print-root-help.js')).printRootHelp()
+) {
+  // Printed from the start-up index: no user plugin can have added a topic.
 } else {
-  // Not the `@oclif/core` index: it also loads all of semver (~50 files) for a Node version check
-  // the package's own `engines` already makes.
-  const { runNimbus } = await import('../dist/entry/run-nimbus.js');
-  await runNimbus(process.argv.slice(2), import.meta.url);
+  // Node 22+ keeps compiled code of the ~300 modules a command loads between runs (not in Node 20).
+  const { default: module } = await import('node:module');
+  module.enableCompileCache?.();
+  // dist/bundle for a bundled provider's command (see src/entry/pick-entry.ts), else dist/entry,
+  // which imports oclif by subpath: its index also loads all of semver for an `engines` check.
+  const { pickEntry } = await import('../dist/entry/pick-entry.js');
+  const choice = pickEntry(argv, new URL('../', import.meta.url));
+  const { runNimbus } = await import(choice.entry.href);
+  await runNimbus(argv, import.meta.url, choice.commandFile);
 }

@@ -1,29 +1,48 @@
+import { fileURLToPath } from 'node:url';
 import { Config } from '@oclif/core/config';
 import * as Errors from '@oclif/core/errors';
 import { flush } from '@oclif/core/flush';
 import { handle } from '@oclif/core/handle';
 import { run } from '@oclif/core/run';
 import { type CommandTree, understandCommandLine } from './command-line.js';
+import { loadConfigFor } from './load-config.js';
+import { readStartupIndex, type StartupIndex } from './startup-index.js';
+import { mayHaveUserPlugins } from './user-plugins.js';
 import { wantsJson } from './wants-json.js';
 
 /**
  * Runs `nimbus` for `argv` (without node and the script): the flags typed before a subcommand are
  * moved after it, and oclif's own failures (an unknown command, a topic given flags but no command)
- * become usage errors that exit 2, as JSON with `--json`.
+ * become usage errors that exit 2, as JSON with `--json`. `root` is bin/run.js's URL; `commandFile`
+ * is the bundled copy of the command to run (see pick-entry.ts), when this module is the bundled one.
  */
-export async function runNimbus(argv: readonly string[], root: string | URL): Promise<void> {
+export async function runNimbus(
+  argv: readonly string[],
+  root: string | URL,
+  commandFile?: URL,
+): Promise<void> {
   try {
-    const config = await Config.load(root instanceof URL ? root.href : root);
-    const line = understandCommandLine(argv, commandTree(config));
+    // `root` is bin/run.js; the package is one folder up, whichever build of this module runs.
+    const packageRoot = new URL('../', root);
+    // Without user plugins, the index built with the CLI knows every command, so a provider's
+    // command loads only that provider's plugin; else oclif loads and lists them all, as before.
+    const index = mayHaveUserPlugins() ? undefined : readStartupIndex(packageRoot);
+    const everything = index ? undefined : await Config.load(fileURLToPath(packageRoot));
+    const tree = everything
+      ? commandTree(everything)
+      : { commandIds: new Set(Object.keys(index?.commands ?? {})) };
+    const line = understandCommandLine(argv, tree);
     if (line.kind === 'topic-only') {
       throw usageError(
         `"${line.topic}" is a topic, not a command: name one of its commands after it (see \`nimbus ${line.topic} --help\`)`,
       );
     }
     if (line.kind === 'version') {
-      printVersion(config, line.topic, line.json);
+      printVersion(everything ?? (await Config.load(fileURLToPath(packageRoot))), line.topic, line.json);
       return;
     }
+    const config =
+      everything ?? (await loadConfigFor(line.argv, index as StartupIndex, packageRoot, commandFile));
     await run(line.argv, config);
     flush();
   } catch (error) {
