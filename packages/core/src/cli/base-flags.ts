@@ -48,5 +48,9 @@ export const nimbusBaseFlags = {
   }),
 };
 
+/** The base flags of a command: all of {@link nimbusBaseFlags}, `--profile` only where a profile is read. */
+export type BaseFlags = Omit<typeof nimbusBaseFlags, 'profile'> &
+  Partial<Pick<typeof nimbusBaseFlags, 'profile'>>;
+
 /** The base flags without `--profile`, for commands that read no profile's settings (`profile create`). */
-export const profilelessBaseFlags = (({ profile: _profile, ...rest }) => rest)(nimbusBaseFlags);
+export const profilelessBaseFlags: BaseFlags = (({ profile: _profile, ...rest }) => rest)(nimbusBaseFlags);

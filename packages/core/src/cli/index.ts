@@ -7,7 +7,13 @@ export { ConfigError, ValidationError, type ValidationIssue } from '../errors/cl
 /** The provider contract lives in `@nimbus-sdk/core/provider`; re-exported here for older imports. */
 export type * from '../provider/provider-plugin.js';
 export { parseDuration } from '../validation/duration.js';
-export { nimbusBaseFlags, OUTPUT_FORMATS, type OutputFormat, profilelessBaseFlags } from './base-flags.js';
+export {
+  type BaseFlags,
+  nimbusBaseFlags,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  profilelessBaseFlags,
+} from './base-flags.js';
 export { createDebugLogger, type DebugLoggerOptions } from './debug-logger.js';
 export { toDelimited } from './delimited-output.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';

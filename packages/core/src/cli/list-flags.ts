@@ -56,6 +56,12 @@ export interface WindowedList<T> {
   truncated: boolean;
 }
 
+/** The window of a list already in memory (sort it first: the window is of the sorted list). */
+export function sliceWindow<T>(items: readonly T[], window: ListWindow): WindowedList<T> {
+  const end = window.limit === undefined ? items.length : window.offset + window.limit;
+  return { items: items.slice(window.offset, end), truncated: end < items.length };
+}
+
 /**
  * Reads a window of a list lazily: skips `skip` rows (pass 0 when the server already applied the
  * offset), keeps `window.limit` rows and reads one more only to know whether the list was cut,

@@ -14,13 +14,13 @@ import { AbortError } from '../errors/transport-errors.js';
 import type { NimbusProviderPlugin } from '../provider/provider-plugin.js';
 import type { Logger } from '../transport/types.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../waiters/wait-options.js';
-import { nimbusBaseFlags, OUTPUT_FORMATS, type OutputFormat } from './base-flags.js';
+import { type BaseFlags, nimbusBaseFlags, OUTPUT_FORMATS, type OutputFormat } from './base-flags.js';
 import { unknownColumns, unknownColumnsError } from './columns.js';
 import { createDebugLogger } from './debug-logger.js';
 import { toDelimited } from './delimited-output.js';
 import { errorJson, errorLine } from './error-report.js';
 import { exitCodeFor } from './exit-codes.js';
-import { listWindow, takeWindow } from './list-flags.js';
+import { listWindow, sliceWindow, takeWindow, type WindowedList } from './list-flags.js';
 import { type ProgressBar, startProgressBar } from './progress-bar.js';
 import { secretFlagValues } from './secret-flags.js';
 import { protectSortValues } from './sort-argv.js';
@@ -64,13 +64,15 @@ export interface WaitControl {
  * }
  */
 export abstract class NimbusCommand<T extends typeof Command = typeof Command> extends Command {
-  static override baseFlags = nimbusBaseFlags;
+  static override baseFlags: BaseFlags = nimbusBaseFlags;
 
   protected flags!: NimbusFlags<T>;
   protected args!: NimbusArgs<T>;
   /** Literal secret values this run has seen; masked out of every error and trace. */
   private readonly knownSecrets = new Set<string>();
   private debugLogger: Logger | undefined;
+  /** The rows were already cut to the list window by `takeList`. */
+  private windowTaken = false;
   /** The profile the settings were read from, for messages about it. */
   private settingsProfile: string | undefined;
   private readonly interruption = new AbortController();
@@ -215,13 +217,16 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   /**
    * Prints a list, ordered by `--sort` first whatever the format: a JSON array of the items with
    * `--json`, CSV/TSV rows with `--format csv|tsv`, otherwise a table. Pass `sorted: true` when
-   * the server already ordered the rows by `--sort`.
+   * the server already ordered the rows by `--sort`. A command with `listFlags` whose rows did not
+   * come through {@link takeList} shows the `--offset`/`--limit` window of the sorted rows.
    */
   protected printList<I>(
     items: readonly I[],
     options: { columns: readonly (string | ColumnSpec<I>)[]; sorted?: boolean },
   ): void {
-    const rows = options.sorted ? items : sortItems(items, this.flags?.sort, options.columns);
+    let rows = options.sorted ? items : sortItems(items, this.flags?.sort, options.columns);
+    if (!this.windowTaken && this.flags && 'all' in this.flags)
+      rows = this.noteCut(sliceWindow(rows, this.window));
     if (this.jsonOutput) {
       this.writeOut(`${JSON.stringify(rows, null, 2)}\n`);
       return;
@@ -265,9 +270,18 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     source: AsyncIterable<I> | Iterable<I>,
     options: { offsetSent?: boolean } = {},
   ): Promise<I[]> {
-    const window = listWindow((this.flags ?? {}) as { limit?: number; all?: boolean; offset?: number });
-    const { items, truncated } = await takeWindow(source, window, options.offsetSent ? 0 : window.offset);
-    if (truncated && window.defaulted) {
+    const window = this.window;
+    this.windowTaken = true;
+    return this.noteCut(await takeWindow(source, window, options.offsetSent ? 0 : window.offset));
+  }
+
+  private get window() {
+    return listWindow((this.flags ?? {}) as { limit?: number; all?: boolean; offset?: number });
+  }
+
+  /** The rows; on stderr, when the default limit cut them, how to see the rest. */
+  private noteCut<I>({ items, truncated }: WindowedList<I>): I[] {
+    if (truncated && this.window.defaulted) {
       process.stderr.write(`Note: showing ${items.length} of more; use --all or --limit\n`);
     }
     return items;

@@ -42,6 +42,14 @@ class ManyList extends NimbusCommand<typeof ManyList> {
   }
 }
 
+/** A list the SDK returns whole: printList cuts the window of the sorted rows. */
+class WholeList extends NimbusCommand<typeof WholeList> {
+  static override flags = { ...listFlags };
+  async run(): Promise<void> {
+    this.printList([...manyRows(150)].reverse(), { columns: ['id'] });
+  }
+}
+
 class RowShow extends NimbusCommand<typeof RowShow> {
   async run(): Promise<void> {
     this.printResult(rows[0] as object, { columns: ['id', 'name'] });
@@ -207,6 +215,16 @@ describe('list flags', () => {
     expect(JSON.parse(stdout.join('')).map((r: { id: string }) => r.id)).toEqual(
       Array.from({ length: 10 }, (_, i) => `r0${240 + i}`),
     );
+  });
+
+  it('cuts a list read whole after sorting it, with the same default and note', async () => {
+    await run(WholeList, ['--json', '--sort', 'id', '--offset', '1', '--limit', '2']);
+    expect(JSON.parse(stdout.join(''))).toEqual([{ id: 'r0001' }, { id: 'r0002' }]);
+    stdout.length = 0;
+    await run(WholeList, ['--format', 'csv', '-H']);
+    expect(stdout.join('').trim().split('\n')).toHaveLength(DEFAULT_LIST_LIMIT);
+    expect(stdout.join('')).toMatch(/^r0149\n/);
+    expect(stderr.join('')).toMatch('showing 100 of more');
   });
 
   it('refuses --all with --limit (exit 2)', async () => {

@@ -1,8 +1,9 @@
 import { ValidationError } from '@nimbus-sdk/core';
+import { listFlags as coreListFlags, listWindow } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import type { FilterValue, ListOptions } from '../list-options.js';
 
-/** `--where`, `--sort-key`, `--sort-dir`, `--limit`, `--all`. */
+/** `--where`, `--sort-key`, `--sort-dir`, and core's `--limit`, `--all`, `--offset`. */
 export const listFlags = {
   where: Flags.string({
     description:
@@ -11,8 +12,7 @@ export const listFlags = {
   }),
   'sort-key': Flags.string({ description: 'Field to sort by on the server (one)' }),
   'sort-dir': Flags.string({ description: 'Sort direction', options: ['asc', 'desc'] }),
-  limit: Flags.integer({ description: 'Rows to show', default: 100, min: 1 }),
-  all: Flags.boolean({ description: 'Every row, fetched page by page', default: false }),
+  ...coreListFlags,
 };
 
 /** The parsed list flags. */
@@ -20,12 +20,13 @@ export interface ListFlagValues {
   where?: string[];
   'sort-key'?: string;
   'sort-dir'?: string;
-  limit: number;
+  limit?: number;
   all: boolean;
+  offset?: number;
 }
 
-/** List flags → SDK list options and the number of rows to take. */
-export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; max: number | undefined } {
+/** List flags → SDK list options; read the rows with `NimbusCommand.takeList`. */
+export function listOptionsOf(flags: ListFlagValues): { options: ListOptions } {
   const where: Record<string, FilterValue> = {};
   for (const pair of flags.where ?? []) {
     const at = pair.indexOf('=');
@@ -42,7 +43,9 @@ export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; ma
         ? value
         : [...(Array.isArray(previous) ? previous : [previous as string]), value];
   }
-  const max = flags.all ? undefined : flags.limit;
+  const { limit, offset } = listWindow(flags);
+  // One row past the window tells whether the default limit cut the list.
+  const max = limit === undefined ? undefined : offset + limit + 1;
   return {
     options: {
       where,
@@ -50,6 +53,5 @@ export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; ma
       sortDir: flags['sort-dir'] as ListOptions['sortDir'],
       pageLimit: Math.min(max ?? 200, 200),
     },
-    max,
   };
 }

@@ -17,8 +17,8 @@ export default class InstanceList extends S3aasCommand<typeof InstanceList> {
   static override summary = 'List instances';
   static override flags = { ...s3aasFlags, ...listFlags };
   async run(): Promise<void> {
-    const { options, max } = listOptionsOf(this.flags as unknown as ListFlagValues);
+    const { options } = listOptionsOf(this.flags as unknown as ListFlagValues);
     const client = await this.client();
-    this.printList(await client.instances.list(options).toArray({ max }), { columns: INSTANCE_COLUMNS });
+    this.printList(await this.takeList(client.instances.list(options)), { columns: INSTANCE_COLUMNS });
   }
 }

@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
@@ -5,6 +6,7 @@ export default class ImageList extends SmartdcCommand<typeof ImageList> {
   static override summary = 'List images';
   static override flags = {
     ...smartdcFlags,
+    ...listFlags,
     name: Flags.string({ description: 'Only images with this name' }),
     os: Flags.string({ description: 'Only images of this OS' }),
     all: Flags.boolean({ description: 'Include inactive images' }),

@@ -1,10 +1,11 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { MACHINE_COLUMNS, parsePairs } from '../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 import type { MachineFilters } from '../../../resources/machines.js';
 
 export default class MachineList extends SmartdcCommand<typeof MachineList> {
-  static override summary = 'List machines (instances), every page of them';
+  static override summary = 'List machines (instances)';
   static override aliases = ['smartdc:instance:list'];
   static override examples = ['<%= config.bin %> smartdc machine list --state running --tag role=web'];
   static override flags = {
@@ -13,7 +14,7 @@ export default class MachineList extends SmartdcCommand<typeof MachineList> {
     name: Flags.string({ description: 'Only the machine with this name' }),
     image: Flags.string({ description: 'Only machines of this image UUID' }),
     tag: Flags.string({ description: 'Only machines with this tag (key=value); repeatable', multiple: true }),
-    limit: Flags.integer({ description: 'Stop after this many machines', min: 1 }),
+    ...listFlags,
   };
 
   async run(): Promise<void> {
@@ -23,7 +24,10 @@ export default class MachineList extends SmartdcCommand<typeof MachineList> {
     if (this.flags.name) filters.name = this.flags.name;
     if (this.flags.image) filters.image = this.flags.image;
     if (this.flags.tag) filters.tags = parsePairs(this.flags.tag, 'tag');
-    const machines = await client.machines.list(filters).toArray({ max: this.flags.limit });
+    // ListMachines pages by offset: --offset is sent, and paging stops one row past the window.
+    const machines = await this.takeList(client.machines.list(filters, { offset: this.flags.offset }), {
+      offsetSent: true,
+    });
     this.printList(machines, { columns: MACHINE_COLUMNS });
   }
 }

@@ -24,8 +24,8 @@ export default class MachineWait extends SmartdcCommand<typeof MachineWait> {
   static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
   static override flags = {
     ...smartdcFlags,
+    // No -s: that is every command's --sort.
     state: Flags.string({
-      char: 's',
       description: 'Target states, comma-separated',
       default: 'running,failed',
     }),
