@@ -24,6 +24,7 @@ export const smartdcSettings = {
     env: ['TRITON_KEY_ID', 'SDC_KEY_ID'],
     flag: 'key-id',
     required: true,
+    kind: 'ssh-key-id',
     role: 'credential',
   },
   user: {

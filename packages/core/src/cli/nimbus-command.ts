@@ -263,16 +263,24 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   /**
    * The rows of a list command's window (`--limit`, `--all`, `--offset` of `listFlags`), read
    * lazily from `source`. Pass `offsetSent: true` when the request already carried `--offset` to
-   * the server; otherwise the rows are skipped here. When the default limit cut the list, stderr
-   * (never stdout) says so.
+   * the server (otherwise rows are skipped here), and `sorted: true` when it carried `--sort`: a
+   * `--sort` the server did not apply orders the whole list, so every row is read first. When the
+   * default limit cut the list, stderr (never stdout) says so.
    */
   protected async takeList<I>(
     source: AsyncIterable<I> | Iterable<I>,
-    options: { offsetSent?: boolean } = {},
+    options: { offsetSent?: boolean; sorted?: boolean } = {},
   ): Promise<I[]> {
     const window = this.window;
+    const skip = options.offsetSent ? 0 : window.offset;
     this.windowTaken = true;
-    return this.noteCut(await takeWindow(source, window, options.offsetSent ? 0 : window.offset));
+    const sort = this.flags?.sort;
+    if (sort && !options.sorted) {
+      const all: I[] = [];
+      for await (const item of source) all.push(item);
+      return this.noteCut(sliceWindow(sortItems(all, sort), { ...window, offset: skip }));
+    }
+    return this.noteCut(await takeWindow(source, window, skip));
   }
 
   private get window() {

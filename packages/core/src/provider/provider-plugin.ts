@@ -51,9 +51,10 @@ export interface ProfileField {
 /**
  * The value kinds a setting can be checked against: `text` (anything non-empty), `url` (an
  * absolute http(s) URL), `integer` (decimal digits), `boolean` (`true`/`false`/`1`/`0`),
- * `duration` (`90s`, `10m`, `1h30m` or seconds).
+ * `duration` (`90s`, `10m`, `1h30m` or seconds), `ssh-key-id` (an SSH key fingerprint: `aa:bb:…`,
+ * `MD5:aa:…`, `SHA256:…`, or a CloudAPI keyId path `/<account>/keys/<md5>`).
  */
-export type SettingKind = 'text' | 'url' | 'integer' | 'boolean' | 'duration';
+export type SettingKind = 'text' | 'url' | 'integer' | 'boolean' | 'duration' | 'ssh-key-id';
 
 /** The shape of one provider's profile section. */
 export interface ProfileSectionSpec {

@@ -227,6 +227,12 @@ describe('list flags', () => {
     expect(stderr.join('')).toMatch('showing 100 of more');
   });
 
+  it('sorts the whole list read lazily before cutting the window when the server did not sort', async () => {
+    await run(ManyList, ['--json', '--sort', '-id', '--limit', '2']);
+    expect(JSON.parse(stdout.join(''))).toEqual([{ id: 'r0249' }, { id: 'r0248' }]);
+    expect(generated).toBe(250);
+  });
+
   it('refuses --all with --limit (exit 2)', async () => {
     expect(await run(ManyList, ['--all', '--limit', '2'])).toBe(2);
   });

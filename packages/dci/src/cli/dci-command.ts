@@ -36,7 +36,7 @@ export abstract class DciCommand<T extends typeof Command = typeof Command> exte
     const pageSize = flags.all ? 200 : Math.min((flags.limit ?? 100) + 1, 200);
     return this.takeList(
       list({ where: flags.where, query: flags.query, sort: flags.sort, offset: flags.offset, pageSize }),
-      { offsetSent: true },
+      { offsetSent: true, sorted: true },
     );
   }
 

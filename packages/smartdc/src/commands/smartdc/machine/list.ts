@@ -24,10 +24,12 @@ export default class MachineList extends SmartdcCommand<typeof MachineList> {
     if (this.flags.name) filters.name = this.flags.name;
     if (this.flags.image) filters.image = this.flags.image;
     if (this.flags.tag) filters.tags = parsePairs(this.flags.tag, 'tag');
-    // ListMachines pages by offset: --offset is sent, and paging stops one row past the window.
-    const machines = await this.takeList(client.machines.list(filters, { offset: this.flags.offset }), {
-      offsetSent: true,
-    });
+    // ListMachines pages by offset: --offset is sent, unless a --sort done here needs every row first.
+    const offsetSent = !this.flags.sort;
+    const machines = await this.takeList(
+      client.machines.list(filters, { offset: offsetSent ? this.flags.offset : 0 }),
+      { offsetSent },
+    );
     this.printList(machines, { columns: MACHINE_COLUMNS });
   }
 }
