@@ -17,7 +17,7 @@ describe('help text', () => {
     const run = await runNimbus(['--help'], home.env);
     expect(run.stdout).toMatch(
       // Help wraps the line: match across the break.
-      /profile +Manage named environments[^]*?\$XDG_CONFIG_HOME\/nimbus,\s+else\s+~\/\.config\/nimbus/,
+      /profile +Manage named environments[\s\S]*?\$XDG_CONFIG_HOME\/nimbus,\s+else\s+~\/\.config\/nimbus/,
     );
   });
 
