@@ -31,6 +31,7 @@ afterAll(async () => {
 /** The candidates bash offers for `words` (the last one being typed), in order. */
 async function complete(...words: string[]): Promise<string[]> {
   const script =
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${...} expansions
     'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _nimbus_autocomplete; printf "%s\\n" "${COMPREPLY[@]}"';
   const { stdout } = await run('bash', ['-c', script, 'complete', bashFunction, 'nimbus', ...words], {
     env: home.env,

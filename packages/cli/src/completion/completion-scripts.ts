@@ -8,6 +8,7 @@ const LIST_PROFILES = `node -e 'const {readFileSync} = require("node:fs"); const
 /** The `profile` verbs whose argument is an existing profile's name. */
 const NAMED_PROFILE_VERBS = ['use', 'show', 'delete', 'edit'];
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${...} expansions
 const BASH_REPLY = '  COMPREPLY=($(compgen -W "$opts" -- "${cur}"))';
 
 /**
@@ -20,11 +21,13 @@ export function improveBashCompletion(script: string, bin: string): string {
   if (!script.includes(BASH_REPLY)) return script;
   const names = `_${bin}_profile_names`;
   const reply = [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${...} expansions
     '  local prev="${COMP_WORDS[COMP_CWORD-1]}"',
     `  if [[ "\${COMP_WORDS[1]}" != "sandbox" && ( "$prev" == "--profile" || "$prev" == "-p" ) ]] ||`,
     `    [[ "$cur" != -* && $COMP_CWORD -eq 3 && "\${COMP_WORDS[1]}" == "profile" && "\${COMP_WORDS[2]}" =~ ^(${NAMED_PROFILE_VERBS.join('|')})$ ]]; then`,
     `    opts="$(${names})"`,
     '  fi',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${...} expansions
     '  COMPREPLY=($(compgen -W "$(printf \'%s\\n\' $opts | sort -u)" -- "${cur}"))',
   ].join('\n');
   const helper = `${names}()\n{\n  ${LIST_PROFILES}\n}\n\n`;
