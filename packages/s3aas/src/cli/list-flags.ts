@@ -1,5 +1,5 @@
 import { ValidationError } from '@nimbus-sdk/core';
-import { listFlags as coreListFlags, listWindow } from '@nimbus-sdk/core/cli';
+import { listFlags as coreListFlags, listWindow, parseSort } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import type { FilterValue, ListOptions } from '../list-options.js';
 
@@ -23,10 +23,15 @@ export interface ListFlagValues {
   limit?: number;
   all: boolean;
   offset?: number;
+  /** The base `--sort`: one field is sent as sort_key/sort_dir, more are sorted client side. */
+  sort?: string;
 }
 
-/** List flags → SDK list options; read the rows with `NimbusCommand.takeList`. */
-export function listOptionsOf(flags: ListFlagValues): { options: ListOptions } {
+/**
+ * List flags → SDK list options, and whether the server applies `--sort` (a single field, with no
+ * `--sort-key`: the API sorts by one key); pass `sorted` on to `NimbusCommand.takeList`.
+ */
+export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; sorted: boolean } {
   const where: Record<string, FilterValue> = {};
   for (const pair of flags.where ?? []) {
     const at = pair.indexOf('=');
@@ -46,11 +51,18 @@ export function listOptionsOf(flags: ListFlagValues): { options: ListOptions } {
   const { limit, offset } = listWindow(flags);
   // One row past the window tells whether the default limit cut the list.
   const max = limit === undefined ? undefined : offset + limit + 1;
+  const [only, ...more] = flags.sort && !flags['sort-key'] ? parseSort(flags.sort) : [];
+  const serverSort = only && more.length === 0 ? only : undefined;
   return {
+    sorted: serverSort !== undefined,
     options: {
       where,
-      sortKey: flags['sort-key'],
-      sortDir: flags['sort-dir'] as ListOptions['sortDir'],
+      sortKey: serverSort?.key ?? flags['sort-key'],
+      sortDir: serverSort
+        ? serverSort.descending
+          ? 'desc'
+          : 'asc'
+        : (flags['sort-dir'] as ListOptions['sortDir']),
       pageLimit: Math.min(max ?? 200, 200),
     },
   };

@@ -17,8 +17,11 @@ export default class InstanceList extends S3aasCommand<typeof InstanceList> {
   static override summary = 'List instances';
   static override flags = { ...s3aasFlags, ...listFlags };
   async run(): Promise<void> {
-    const { options } = listOptionsOf(this.flags as unknown as ListFlagValues);
+    const { options, sorted } = listOptionsOf(this.flags as unknown as ListFlagValues);
     const client = await this.client();
-    this.printList(await this.takeList(client.instances.list(options)), { columns: INSTANCE_COLUMNS });
+    this.printList(await this.takeList(client.instances.list(options), { sorted }), {
+      sorted,
+      columns: INSTANCE_COLUMNS,
+    });
   }
 }
