@@ -20,6 +20,8 @@ export interface ListOptions {
   query?: string;
   /** Items per request, 1–200 (the server caps pages at 200). Default 100. */
   pageSize?: number;
+  /** Rows the server skips before the first one returned (its `offset`). Default 0. */
+  offset?: number;
   /** `created_at >=` this instant. */
   createdAfter?: Date | string;
   /** `updated_at >=` this instant. */
@@ -54,6 +56,7 @@ const optionsSchema = lazySchema(() =>
         .int('pageSize must be a whole number')
         .min(1, 'pageSize must be at least 1')
         .optional(),
+      offset: z.number().int('offset must be a whole number').min(0, 'offset must be at least 0').optional(),
       createdAfter: z.union([z.date(), z.string().min(1)]).optional(),
       updatedAfter: z.union([z.date(), z.string().min(1)]).optional(),
     })
@@ -90,6 +93,8 @@ function instant(value: Date | string | undefined): string | undefined {
 export interface ListRequest {
   query: Record<string, string>;
   pageSize: number;
+  /** Where paging starts. */
+  offset: number;
 }
 
 /**
@@ -109,5 +114,9 @@ export function toListRequest(options: ListOptions = {}): ListRequest {
     ['updated_after', instant(parsed.updatedAfter)],
   ];
   for (const [key, v] of entries) if (v !== undefined) query[key] = v;
-  return { query, pageSize: Math.min(parsed.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+  return {
+    query,
+    pageSize: Math.min(parsed.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    offset: parsed.offset ?? 0,
+  };
 }

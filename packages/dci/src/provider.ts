@@ -11,6 +11,8 @@ const dciProvider = defineProvider({
   name: 'dci',
   title: 'Red Hat Distributed CI (DCI control server emulator)',
   settings: dciSettings,
+  // dcictl's DCI_FORMAT sets --format; --format, --json and -j win over it.
+  baseFlagEnv: { format: ['DCI_FORMAT'] },
   clientOptions: (settings): DciClientOptions => dciClientOptions(settings),
   // Loaded on use: `nimbus profile` and `nimbus sandbox` import this module for every provider.
   createClient: async (options: DciClientOptions) => (await import('./client.js')).createDciClient(options),

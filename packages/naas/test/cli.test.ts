@@ -173,7 +173,7 @@ describe('nimbus naas (built commands, child processes)', () => {
     expect(json(await naas(['storage', 'list', '--json'], { NAAS_WORKSPACE_ID: ws }))).toEqual([
       { name: 'default-storage' },
     ]);
-    expect((await naas(['storage', 'create', '-w', ws, '-s', 'extra-store'])).stdout).toContain(
+    expect((await naas(['storage', 'create', '-w', ws, '--storage', 'extra-store'])).stdout).toContain(
       'Storage extra-store created.',
     );
     const asset = json(

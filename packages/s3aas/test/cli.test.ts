@@ -93,6 +93,14 @@ describe('nimbus s3aas', () => {
     expect(json<unknown[]>(await s3aas(['instance', 'list', '--json'], owner()))).toEqual([]);
   });
 
+  it('sends a one-field --sort to the server as sort_key/sort_dir (which names what it cannot sort by)', async () => {
+    const sorted = await s3aas(['instance', 'list', '--sort', '-name', '--json'], owner());
+    expect(sorted.code, sorted.stderr + sorted.stdout).toBe(0);
+    const refused = await s3aas(['instance', 'list', '-s', 'nosuchfield', '--json'], owner());
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(/Sort key nosuchfield is not supported/);
+  });
+
   it('manages instances, buckets, users and policies, and prints a key secret only when it is created', async () => {
     const instance = json(
       await s3aas(['instance', 'create', '--name', 'cli', '--wait', '--json'], owner()),

@@ -13,6 +13,8 @@ const smartdcProvider = defineProvider({
   name: 'smartdc',
   title: 'Joyent Triton / SmartDataCenter CloudAPI',
   settings: smartdcSettings,
+  // node-triton's TRITON_PROFILE names the nimbus profile to read; -p and NIMBUS_PROFILE win over it.
+  baseFlagEnv: { profile: ['TRITON_PROFILE'] },
   validate: smartdcSettingsIssues,
   clientOptions: (settings): SmartdcClientOptions => smartdcClientOptions(settings),
   createClient: async (options: SmartdcClientOptions) =>

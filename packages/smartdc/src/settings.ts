@@ -27,6 +27,7 @@ export const smartdcSettings = {
     flag: 'key-id',
     char: 'k',
     required: true,
+    kind: 'ssh-key-id',
     role: 'credential',
   },
   user: {

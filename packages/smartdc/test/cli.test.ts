@@ -160,7 +160,8 @@ describe('nimbus smartdc (the real CLI with this package linked as a plugin)', (
       ['smartdc', 'account', 'get', '--json'],
       (): string => 'not-a-fingerprint',
       2,
-      'VALIDATION',
+      // Refused with the settings (the keyId's kind), before the client is built.
+      'CONFIG',
     ],
     [
       'a key that is nowhere',

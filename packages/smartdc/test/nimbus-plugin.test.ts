@@ -14,7 +14,9 @@ describe('the nimbus provider plugin', () => {
     expect(plugin.profile.fields.url?.env).toEqual(['TRITON_URL', 'SDC_URL']);
     expect(plugin.profile.fields.keyId?.flag).toBe('key-id');
     expect(() => plugin.checkSettings({ url: 'ftp://x', account: 'a/b', keyId: 'aa' })).toThrow(
-      'smartdc.url must be an http(s) URL; smartdc.account must not contain "/"',
+      'smartdc.url must be an http(s) URL (set by --url, TRITON_URL, SDC_URL, profile smartdc.url); ' +
+        'smartdc.keyId must be an SSH key fingerprint (aa:bb:… or MD5:aa:…, SHA256:…) or /<account>/keys/<md5> ' +
+        '(set by --key-id, TRITON_KEY_ID, SDC_KEY_ID, profile smartdc.keyId); smartdc.account must not contain "/"',
     );
   });
 

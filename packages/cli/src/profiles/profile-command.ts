@@ -1,4 +1,4 @@
-import { ApiError, NimbusCommand, renderTable } from '@nimbus-sdk/core/cli';
+import { ApiError, NimbusCommand, profilelessBaseFlags, renderTable } from '@nimbus-sdk/core/cli';
 import { createProfileStore, nimbusConfigDir, type ProfileStore } from '@nimbus-sdk/core/provider';
 import type { Command } from '@oclif/core';
 import { type InstalledProvider, installedProviders } from '../providers/installed-providers.js';
@@ -7,6 +7,9 @@ import { profileRows } from './profile-view.js';
 
 /** Shared plumbing of the `profile` commands: the store, installed providers, printing a profile. */
 export abstract class ProfileCommand<T extends typeof Command> extends NimbusCommand<T> {
+  // They name the profile they act on as an argument; only `profile show` also takes --profile.
+  static override baseFlags = profilelessBaseFlags;
+
   protected store(): ProfileStore {
     return createProfileStore({ dir: nimbusConfigDir(process.env) });
   }

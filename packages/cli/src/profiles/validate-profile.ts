@@ -18,7 +18,8 @@ export function assertValidProfile(
       issues.push({ path: name, message: `no installed provider of that name (installed: ${known})` });
       continue;
     }
-    issues.push(...checkSection(name, provider.plugin.profile, section));
+    // The profile is what is being written: name its keys, not the variables that could also set them.
+    issues.push(...checkSection(name, provider.plugin.profile, section, { profileTerms: true }));
   }
   if (issues.length > 0) {
     throw new ValidationError(

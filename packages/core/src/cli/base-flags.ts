@@ -1,13 +1,28 @@
 import * as Flags from '@oclif/core/flags';
 
-/** Flags every nimbus command has. */
+/** The output formats every command offers through `--format`. */
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'tsv'] as const;
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/**
+ * Flags every nimbus command has. The short forms are node-triton's (`-j -o -H -s -p`), so a
+ * provider command must not give any of these letters to a flag of its own.
+ */
 export const nimbusBaseFlags = {
   json: Flags.boolean({
     char: 'j',
-    description: 'Print stable JSON on stdout: the object, an array of items, or {"error": {...}}',
+    description:
+      'Print stable JSON on stdout: the object, an array of items, or {"error": {...}}; same as --format json',
+    helpGroup: 'GLOBAL',
+  }),
+  format: Flags.string({
+    description: 'Output format: table (default), json, csv or tsv',
+    options: [...OUTPUT_FORMATS],
     helpGroup: 'GLOBAL',
   }),
   profile: Flags.string({
+    char: 'p',
     description: 'Profile to read settings from (default: the active profile)',
     env: 'NIMBUS_PROFILE',
     helpGroup: 'GLOBAL',
@@ -17,12 +32,25 @@ export const nimbusBaseFlags = {
     helpGroup: 'GLOBAL',
   }),
   columns: Flags.string({
-    description: 'Comma-separated columns to show in tables (any field of the items)',
+    char: 'o',
+    description: 'Comma-separated columns to show in tables and CSV/TSV (any field of the items)',
     helpGroup: 'GLOBAL',
   }),
   sort: Flags.string({
-    description: 'Sort table rows by a column; prefix with - to reverse',
+    char: 's',
+    description: 'Sort by comma-separated fields, each prefixed with - for descending (-created,name)',
     helpGroup: 'GLOBAL',
   }),
-  'no-header': Flags.boolean({ description: 'Omit the table header row', helpGroup: 'GLOBAL' }),
+  'no-header': Flags.boolean({
+    char: 'H',
+    description: 'Omit the header row of tables and CSV/TSV',
+    helpGroup: 'GLOBAL',
+  }),
 };
+
+/** The base flags of a command: all of {@link nimbusBaseFlags}, `--profile` only where a profile is read. */
+export type BaseFlags = Omit<typeof nimbusBaseFlags, 'profile'> &
+  Partial<Pick<typeof nimbusBaseFlags, 'profile'>>;
+
+/** The base flags without `--profile`, for commands that read no profile's settings (`profile create`). */
+export const profilelessBaseFlags: BaseFlags = (({ profile: _profile, ...rest }) => rest)(nimbusBaseFlags);

@@ -7,11 +7,25 @@ export { ConfigError, ValidationError, type ValidationIssue } from '../errors/cl
 /** The provider contract lives in `@nimbus-sdk/core/provider`; re-exported here for older imports. */
 export type * from '../provider/provider-plugin.js';
 export { parseDuration } from '../validation/duration.js';
-export { nimbusBaseFlags } from './base-flags.js';
+export {
+  type BaseFlags,
+  nimbusBaseFlags,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  profilelessBaseFlags,
+} from './base-flags.js';
 export { createDebugLogger, type DebugLoggerOptions } from './debug-logger.js';
 export { toDelimited } from './delimited-output.js';
 export { type CliErrorJson, errorJson, errorLine } from './error-report.js';
 export { ExitCode, exitCodeFor } from './exit-codes.js';
+export {
+  DEFAULT_LIST_LIMIT,
+  type ListWindow,
+  listFlags,
+  listWindow,
+  takeWindow,
+  type WindowedList,
+} from './list-flags.js';
 export { type NimbusArgs, NimbusCommand, type NimbusFlags, type WaitControl } from './nimbus-command.js';
 export { profileFlags } from './profile-flags.js';
 export {
@@ -24,6 +38,7 @@ export {
 export { type ClientOf, ProviderCommand } from './provider-command.js';
 export { readUserFile } from './read-user-file.js';
 export { markSecretFlag, secretFlagValues } from './secret-flags.js';
+export { parseSort, sortItems } from './sort-items.js';
 export { type Spinner, startSpinner } from './spinner.js';
 export { type ColumnSpec, formatCell, renderTable, type TableOptions } from './table.js';
 export type { TerminalStream } from './terminal-stream.js';

@@ -8,19 +8,23 @@ import { createProfileStore } from '../config/profile-store.js';
 import type { ProfileSection } from '../config/profile-types.js';
 import { resolveSection } from '../config/resolve-section.js';
 import { ApiError, isApiError } from '../errors/api-error.js';
-import { ConfigError } from '../errors/client-errors.js';
+import { ConfigError, ValidationError } from '../errors/client-errors.js';
 import { maskSecrets } from '../errors/redact.js';
 import { AbortError } from '../errors/transport-errors.js';
 import type { NimbusProviderPlugin } from '../provider/provider-plugin.js';
 import type { Logger } from '../transport/types.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../waiters/wait-options.js';
-import { nimbusBaseFlags } from './base-flags.js';
+import { type BaseFlags, nimbusBaseFlags, OUTPUT_FORMATS, type OutputFormat } from './base-flags.js';
 import { unknownColumns, unknownColumnsError } from './columns.js';
 import { createDebugLogger } from './debug-logger.js';
+import { toDelimited } from './delimited-output.js';
 import { errorJson, errorLine } from './error-report.js';
 import { exitCodeFor } from './exit-codes.js';
+import { listWindow, sliceWindow, takeWindow, type WindowedList } from './list-flags.js';
 import { type ProgressBar, startProgressBar } from './progress-bar.js';
 import { secretFlagValues } from './secret-flags.js';
+import { protectSortValues } from './sort-argv.js';
+import { readKey, sortItems } from './sort-items.js';
 import { startSpinner } from './spinner.js';
 import { type ColumnSpec, renderTable } from './table.js';
 
@@ -45,8 +49,8 @@ export interface WaitControl {
 }
 
 /**
- * Base of every nimbus command. Parses the base flags (`--json --profile --debug --columns --sort
- * --no-header`) into `this.flags`, prints results as tables or stable JSON, resolves provider
+ * Base of every nimbus command. Parses the base flags (`--json --format --profile --debug --columns
+ * --sort --no-header`) into `this.flags`, prints results as tables or stable JSON, resolves provider
  * settings (flags > env > profile), and turns any error into one line (or `{"error": ...}` with
  * `--json`) and a documented exit code.
  *
@@ -60,13 +64,15 @@ export interface WaitControl {
  * }
  */
 export abstract class NimbusCommand<T extends typeof Command = typeof Command> extends Command {
-  static override baseFlags = nimbusBaseFlags;
+  static override baseFlags: BaseFlags = nimbusBaseFlags;
 
   protected flags!: NimbusFlags<T>;
   protected args!: NimbusArgs<T>;
   /** Literal secret values this run has seen; masked out of every error and trace. */
   private readonly knownSecrets = new Set<string>();
   private debugLogger: Logger | undefined;
+  /** The rows were already cut to the list window by `takeList`. */
+  private windowTaken = false;
   /** The profile the settings were read from, for messages about it. */
   private settingsProfile: string | undefined;
   private readonly interruption = new AbortController();
@@ -81,6 +87,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     await super.init();
     // Before parsing: a parse error echoes arguments, and must not echo a secret flag's value.
     for (const value of secretFlagValues(this.argv)) this.knownSecrets.add(value);
+    this.argv = protectSortValues(this.argv);
     const { args, flags } = await this.parse({
       args: this.ctor.args,
       baseFlags: (this.ctor as typeof NimbusCommand).baseFlags,
@@ -89,6 +96,50 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     });
     this.flags = flags as NimbusFlags<T>;
     this.args = args as NimbusArgs<T>;
+    if (typeof flags.sort === 'string') (flags as Record<string, unknown>).sort = flags.sort.trim();
+    this.applyBaseFlagEnv(flags as Record<string, unknown>);
+    this.assertOneFormat();
+  }
+
+  /**
+   * Environment variables a provider accepts for base flags, besides their own (`DCI_FORMAT` for
+   * `--format`, `TRITON_PROFILE` for `--profile`): read only when neither the flag nor the base
+   * flag's own variable (`NIMBUS_PROFILE`) is set, so the nimbus names win. First set one wins.
+   */
+  protected get baseFlagEnv(): Readonly<Partial<Record<'format' | 'profile', readonly string[]>>> {
+    return {};
+  }
+
+  private applyBaseFlagEnv(flags: Record<string, unknown>): void {
+    for (const [flag, names] of Object.entries(this.baseFlagEnv)) {
+      if (flags[flag] !== undefined || (flag === 'format' && flags.json)) continue;
+      const name = names?.find((n) => process.env[n]);
+      if (name === undefined) continue;
+      const value = process.env[name] as string;
+      if (flag === 'format' && !(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+        throw new ValidationError(
+          `${name}=${JSON.stringify(value)}: expected one of ${OUTPUT_FORMATS.join(', ')} (it sets --format)`,
+          [{ path: name, message: 'not an output format' }],
+        );
+      }
+      flags[flag] = value;
+    }
+  }
+
+  /** `--json` is `--format json`: with another `--format` the command line contradicts itself. */
+  private assertOneFormat(): void {
+    const format = this.flags.format;
+    if (this.flags.json && format !== undefined && format !== 'json') {
+      throw new ValidationError(`--json and --format ${format} contradict each other: give one of them`, [
+        { path: 'format', message: 'conflicts with --json' },
+      ]);
+    }
+  }
+
+  /** The output format: `--format`, `json` with `--json`, else `table`. */
+  protected get outputFormat(): OutputFormat {
+    if (this.flags?.json) return 'json';
+    return (this.flags?.format as OutputFormat | undefined) ?? 'table';
   }
 
   /**
@@ -113,11 +164,18 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     return super.finally(error);
   }
 
-  /** True when output must be JSON (`--json`), also before flags could be parsed. */
+  /** True when output must be JSON (`--json`, `--format json`), also before flags could be parsed. */
   protected get jsonOutput(): boolean {
-    if (this.flags) return this.flags.json === true;
+    if (this.flags) return this.outputFormat === 'json';
     const end = this.argv.indexOf('--');
-    return (end === -1 ? this.argv : this.argv.slice(0, end)).includes('--json');
+    const argv = end === -1 ? this.argv : this.argv.slice(0, end);
+    return argv.some(
+      (token, i) =>
+        token === '--json' ||
+        token === '-j' ||
+        token === '--format=json' ||
+        (token === '--format' && argv[i + 1] === 'json'),
+    );
   }
 
   /** A transport logger when `--debug` is set, else `undefined`. Pass it to SDK clients. */
@@ -133,7 +191,10 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     return typeof value === 'number' ? value : DEFAULT_WAIT_TIMEOUT_MS;
   }
 
-  /** Prints one resource: the object with `--json`, otherwise a two-column field/value table. */
+  /**
+   * Prints one resource: the object with `--json`, one row under a header with `--format csv|tsv`,
+   * otherwise a two-column field/value table.
+   */
   protected printResult(result: object, options: { columns?: readonly string[] } = {}): void {
     if (this.jsonOutput) {
       this.writeOut(`${JSON.stringify(result, null, 2)}\n`);
@@ -145,28 +206,98 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     if (unknown.length > 0)
       process.stderr.write(`Warning: ${unknownColumnsError(unknown, [record], []).message}\n`);
     const keys = this.requestedColumns() ?? options.columns ?? Object.keys(record);
-    const rows = keys.map((key) => ({ field: key, value: record[key] }));
+    if (this.outputFormat === 'csv' || this.outputFormat === 'tsv') {
+      this.writeDelimited([record], keys);
+      return;
+    }
+    const rows = keys.map((key) => ({ field: key, value: readKey(record, key) }));
     this.writeOut(renderTable(rows, { columns: ['field', 'value'], header: false }));
   }
 
-  /** Prints a list: a JSON array of the items with `--json`, otherwise a table. */
+  /**
+   * Prints a list, ordered by `--sort` first whatever the format: a JSON array of the items with
+   * `--json`, CSV/TSV rows with `--format csv|tsv`, otherwise a table. Pass `sorted: true` when
+   * the server already ordered the rows by `--sort`. A command with `listFlags` whose rows did not
+   * come through {@link takeList} shows the `--offset`/`--limit` window of the sorted rows.
+   */
   protected printList<I>(
     items: readonly I[],
-    options: { columns: readonly (string | ColumnSpec<I>)[] },
+    options: { columns: readonly (string | ColumnSpec<I>)[]; sorted?: boolean },
   ): void {
+    let rows = options.sorted ? items : sortItems(items, this.flags?.sort, options.columns);
+    if (!this.windowTaken && this.flags && 'all' in this.flags)
+      rows = this.noteCut(sliceWindow(rows, this.window));
     if (this.jsonOutput) {
-      this.writeOut(`${JSON.stringify(items, null, 2)}\n`);
+      this.writeOut(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }
-    this.assertKnownColumns(items, options.columns);
+    this.assertKnownColumns(rows, options.columns);
+    if (this.outputFormat === 'csv' || this.outputFormat === 'tsv') {
+      const columns = (this.requestedColumns() ?? options.columns).map((c) =>
+        typeof c === 'string' ? (options.columns.find((d) => typeof d !== 'string' && d.key === c) ?? c) : c,
+      );
+      const records = rows.map((item) =>
+        Object.fromEntries(
+          columns.map((c) =>
+            typeof c === 'string'
+              ? [c, readKey(item, c)]
+              : [c.key, c.get ? c.get(item) : readKey(item, c.key)],
+          ),
+        ),
+      );
+      this.writeDelimited(
+        records,
+        columns.map((c) => (typeof c === 'string' ? c : c.key)),
+      );
+      return;
+    }
     this.writeOut(
-      renderTable(items, {
+      renderTable(rows, {
         columns: options.columns,
         only: this.requestedColumns(),
-        sort: this.flags?.sort,
         header: !this.flags?.['no-header'],
       }),
     );
+  }
+
+  /**
+   * The rows of a list command's window (`--limit`, `--all`, `--offset` of `listFlags`), read
+   * lazily from `source`. Pass `offsetSent: true` when the request already carried `--offset` to
+   * the server (otherwise rows are skipped here), and `sorted: true` when it carried `--sort`: a
+   * `--sort` the server did not apply orders the whole list, so every row is read first. When the
+   * default limit cut the list, stderr (never stdout) says so.
+   */
+  protected async takeList<I>(
+    source: AsyncIterable<I> | Iterable<I>,
+    options: { offsetSent?: boolean; sorted?: boolean } = {},
+  ): Promise<I[]> {
+    const window = this.window;
+    const skip = options.offsetSent ? 0 : window.offset;
+    this.windowTaken = true;
+    const sort = this.flags?.sort;
+    if (sort && !options.sorted) {
+      const all: I[] = [];
+      for await (const item of source) all.push(item);
+      return this.noteCut(sliceWindow(sortItems(all, sort), { ...window, offset: skip }));
+    }
+    return this.noteCut(await takeWindow(source, window, skip));
+  }
+
+  private get window() {
+    return listWindow((this.flags ?? {}) as { limit?: number; all?: boolean; offset?: number });
+  }
+
+  /** The rows; on stderr, when the default limit cut them, how to see the rest. */
+  private noteCut<I>({ items, truncated }: WindowedList<I>): I[] {
+    if (truncated && this.window.defaulted) {
+      process.stderr.write(`Note: showing ${items.length} of more; use --all or --limit\n`);
+    }
+    return items;
+  }
+
+  private writeDelimited(records: readonly Record<string, unknown>[], columns: readonly string[]): void {
+    const separator = this.outputFormat === 'csv' ? ',' : '\t';
+    this.writeOut(toDelimited(records, columns, separator, !this.flags?.['no-header']));
   }
 
   /**

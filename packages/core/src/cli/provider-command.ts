@@ -23,6 +23,10 @@ export abstract class ProviderCommand<
   /** The provider whose settings and client this command uses. */
   protected abstract readonly provider: P;
 
+  protected override get baseFlagEnv() {
+    return this.provider.baseFlagEnv ?? {};
+  }
+
   /** The SDK client for the resolved settings. */
   protected async client(): Promise<ClientOf<P>> {
     const settings = await this.resolveSettings(this.provider);

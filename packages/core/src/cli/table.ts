@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/client-errors.js';
+import { readKey, sortItems } from './sort-items.js';
 import { escapeControls } from './terminal-text.js';
 
 /** A table column: the item key it shows, and optionally a header and a getter. */
@@ -14,7 +14,7 @@ export interface TableOptions<T> {
   columns: readonly (string | ColumnSpec<T>)[];
   /** `--columns a,b`: keys to show, in order. */
   only?: readonly string[];
-  /** `--sort key` or `--sort -key` (descending). */
+  /** `--sort`: comma-separated fields, `-` prefix for descending (see `sortItems`). */
   sort?: string;
   /** `--no-header`: rows only, for `cut`/`awk`. */
   header?: boolean;
@@ -64,33 +64,4 @@ function pickColumns<T>(options: TableOptions<T>): ColumnSpec<T>[] {
   const defaults = options.columns.map((c) => (typeof c === 'string' ? { key: c } : c));
   if (!options.only || options.only.length === 0) return defaults;
   return options.only.map((key) => defaults.find((c) => c.key === key) ?? { key });
-}
-
-function sortItems<T>(items: readonly T[], sort: string | undefined, columns: ColumnSpec<T>[]): readonly T[] {
-  if (!sort) return items;
-  const descending = sort.startsWith('-');
-  const key = descending ? sort.slice(1) : sort;
-  if (!key) throw new ValidationError('--sort needs a column name, e.g. --sort name or --sort -created');
-  const column = columns.find((c) => c.key === key) ?? { key };
-  const value = (item: T) => (column.get ? column.get(item) : readKey(item, column.key));
-  const sorted = [...items].sort((a, b) => compare(value(a), value(b)));
-  return descending ? sorted.reverse() : sorted;
-}
-
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === undefined || a === null) return 1;
-  if (b === undefined || b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return rawCell(a).localeCompare(rawCell(b), undefined, { numeric: true });
-}
-
-/** Reads `key` from an item; dotted keys (`owner.name`) reach into nested objects. */
-function readKey(item: unknown, key: string): unknown {
-  let current: unknown = item;
-  for (const part of key.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }

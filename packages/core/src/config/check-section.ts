@@ -3,15 +3,29 @@ import type { ProfileField, ProfileSectionSpec, SettingKind } from '../provider/
 import { isDuration } from '../validation/duration.js';
 import type { ProfileSection } from './profile-types.js';
 
+/** How {@link checkSection} words its messages. */
+export interface CheckSectionOptions {
+  /**
+   * The section is a profile being edited: messages name its keys (`smartdc.keyId`) only, never
+   * the flags and environment variables that could also set them.
+   */
+  profileTerms?: boolean;
+}
+
 /**
  * The problems of one provider section against its spec: unknown keys, missing required fields,
- * and the provider's own cross-field checks. Paths are `<provider>.<field>`.
+ * malformed values, and the provider's own cross-field checks. Paths are `<provider>.<field>`.
  */
 export function checkSection(
   provider: string,
   spec: ProfileSectionSpec,
   section: Readonly<ProfileSection>,
+  options: CheckSectionOptions = {},
 ): ValidationIssue[] {
+  const ways = (key: string, field: ProfileField) =>
+    [field.flag && `--${field.flag}`, ...(field.env ?? []), `profile ${provider}.${key}`]
+      .filter(Boolean)
+      .join(', ');
   const issues: ValidationIssue[] = [];
   const known = Object.keys(spec.fields);
   for (const key of Object.keys(section)) {
@@ -24,21 +38,59 @@ export function checkSection(
   }
   for (const [key, field] of Object.entries(spec.fields)) {
     if (field.required && !section[key]) {
-      const ways = [field.flag && `--${field.flag}`, ...(field.env ?? []), `profile ${provider}.${key}`];
       issues.push({
         path: `${provider}.${key}`,
-        message: `required; set ${ways.filter(Boolean).join(', ')}`,
+        message: options.profileTerms ? 'required' : `required; set ${ways(key, field)}`,
       });
     }
   }
   for (const issue of kindIssues(spec.fields, section)) {
-    issues.push({ path: `${provider}.${issue.path}`, message: issue.message });
+    const field = spec.fields[issue.path] as ProfileField;
+    issues.push({
+      path: `${provider}.${issue.path}`,
+      message: options.profileTerms ? issue.message : `${issue.message} (set by ${ways(issue.path, field)})`,
+    });
   }
   for (const issue of spec.validate?.(section) ?? []) {
-    issues.push({ path: `${provider}.${issue.path}`, message: issue.message });
+    issues.push({
+      path: `${provider}.${issue.path}`,
+      message: options.profileTerms ? inProfileTerms(issue.message, provider, spec.fields) : issue.message,
+    });
   }
   return issues;
 }
+
+/**
+ * A provider's message with its environment variables and flags (`DCI_CLIENT_ID`, `--dci-client-id`)
+ * replaced by the profile keys they set (`dci.clientId`), for messages about a profile being edited.
+ */
+function inProfileTerms(
+  message: string,
+  provider: string,
+  fields: Readonly<Record<string, ProfileField>>,
+): string {
+  let text = message;
+  for (const [key, field] of Object.entries(fields)) {
+    const names = [...(field.env ?? []), ...(field.flag ? [`--${field.flag}`] : [])];
+    for (const name of names.sort((a, b) => b.length - a.length)) {
+      text = text.replace(
+        new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'g'),
+        `${provider}.${key}`,
+      );
+    }
+  }
+  return text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const MD5_FINGERPRINT = '(?:[0-9a-fA-F]{2}:){15}[0-9a-fA-F]{2}';
+/** The key ids HTTP Signature providers sign with: a fingerprint in any common form, or a full keyId path. */
+const SSH_KEY_ID = new RegExp(
+  `^(?:(?:MD5:)?${MD5_FINGERPRINT}|SHA(?:256|384|512):[A-Za-z0-9+/]+={0,2}|/[^/\\s]+(?:/users/[^/\\s]+)?/keys/${MD5_FINGERPRINT})$`,
+);
 
 const KIND_CHECKS: Record<
   Exclude<SettingKind, 'text'>,
@@ -51,6 +103,10 @@ const KIND_CHECKS: Record<
   integer: { test: (value) => /^-?\d+$/.test(value), expected: 'a whole number' },
   boolean: { test: (value) => /^(true|false|1|0)$/i.test(value), expected: 'true or false' },
   duration: { test: isDuration, expected: 'a duration such as 30s, 2m or 1h30m' },
+  'ssh-key-id': {
+    test: (value) => SSH_KEY_ID.test(value),
+    expected: 'an SSH key fingerprint (aa:bb:… or MD5:aa:…, SHA256:…) or /<account>/keys/<md5>',
+  },
 };
 
 /** The set values of `section` that do not fit their field's `kind` (paths are field names). */

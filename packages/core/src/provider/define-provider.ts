@@ -5,6 +5,7 @@ import { isApiError } from '../errors/api-error.js';
 import type { ValidationIssue } from '../errors/client-errors.js';
 import type { Logger } from '../transport/types.js';
 import type {
+  BaseFlagEnv,
   DemoStep,
   NimbusProviderPlugin,
   ProfileField,
@@ -66,6 +67,8 @@ export interface ProviderDefinition<F extends SettingFields, O extends object, C
   readonly demo: readonly DemoStep[];
   /** Its emulator keeps data in S3: the sandbox starts the local RGW for it. */
   readonly needsS3?: boolean;
+  /** Its own environment variables for base flags (`{ format: ['DCI_FORMAT'] }`); the nimbus ones win. */
+  readonly baseFlagEnv?: BaseFlagEnv;
 }
 
 /** A provider as the kit derives it from its {@link ProviderDefinition}: also the CLI's plugin. */
@@ -147,6 +150,7 @@ export function defineProvider<F extends SettingFields, O extends object, C>(
     profile,
     demo: definition.demo,
     ...(definition.needsS3 ? { needsS3: true } : {}),
+    ...(definition.baseFlagEnv ? { baseFlagEnv: definition.baseFlagEnv } : {}),
     startSandbox: (context) => definition.startSandbox(context),
     settingsFromEnv,
     resolveSettings: (sources) =>

@@ -4,7 +4,12 @@
  * the one public entrance for profiles (store, resolution, masking) and for input checking.
  */
 export { writeFileAtomic } from '../config/atomic-write.js';
-export { assertSection, checkSection, kindIssues } from '../config/check-section.js';
+export {
+  assertSection,
+  type CheckSectionOptions,
+  checkSection,
+  kindIssues,
+} from '../config/check-section.js';
 export { nimbusConfigDir } from '../config/config-dir.js';
 export { type LockFileOptions, withLockFile } from '../config/lock-file.js';
 export { isSecretField, MASK, maskSection } from '../config/mask-section.js';

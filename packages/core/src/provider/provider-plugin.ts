@@ -17,7 +17,16 @@ export interface NimbusProviderPlugin {
   readonly demo: readonly DemoStep[];
   /** Its emulator keeps data in S3: `nimbus sandbox up` then starts the local RGW unless `--no-s3`. */
   readonly needsS3?: boolean;
+  /**
+   * The provider's own environment variables for base flags of its commands (dcictl's
+   * `DCI_FORMAT` for `--format`, node-triton's `TRITON_PROFILE` for `--profile`), read only when
+   * neither the flag nor the nimbus variable (`NIMBUS_PROFILE`) is set.
+   */
+  readonly baseFlagEnv?: BaseFlagEnv;
 }
+
+/** Environment variables that set base flags of one provider's commands; see {@link NimbusProviderPlugin.baseFlagEnv}. */
+export type BaseFlagEnv = Readonly<Partial<Record<'format' | 'profile', readonly string[]>>>;
 
 /** One setting of a profile section. */
 export interface ProfileField {
@@ -44,9 +53,10 @@ export interface ProfileField {
 /**
  * The value kinds a setting can be checked against: `text` (anything non-empty), `url` (an
  * absolute http(s) URL), `integer` (decimal digits), `boolean` (`true`/`false`/`1`/`0`),
- * `duration` (`90s`, `10m`, `1h30m` or seconds).
+ * `duration` (`90s`, `10m`, `1h30m` or seconds), `ssh-key-id` (an SSH key fingerprint: `aa:bb:…`,
+ * `MD5:aa:…`, `SHA256:…`, or a CloudAPI keyId path `/<account>/keys/<md5>`).
  */
-export type SettingKind = 'text' | 'url' | 'integer' | 'boolean' | 'duration';
+export type SettingKind = 'text' | 'url' | 'integer' | 'boolean' | 'duration' | 'ssh-key-id';
 
 /** The shape of one provider's profile section. */
 export interface ProfileSectionSpec {

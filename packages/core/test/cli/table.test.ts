@@ -34,7 +34,9 @@ describe('renderTable', () => {
   });
 
   it('rejects a bare - as sort key', () => {
-    expect(() => renderTable(items, { columns: ['id'], sort: '-' })).toThrow(/--sort needs a column/);
+    expect(() => renderTable(items, { columns: ['id'], sort: '-' })).toThrow(
+      /--sort "-": every field needs a name/,
+    );
   });
 });
 

@@ -71,7 +71,9 @@ describe('defineProvider', () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     expect(error?.message).toBe(
-      'hello settings incomplete (profile "lab"): hello.url must be an http(s) URL; hello.retries must be a whole number; hello.user must not be root',
+      'hello settings incomplete (profile "lab"): hello.url must be an http(s) URL (set by --hello-url, HELLO_URL, ' +
+        'profile hello.url); hello.retries must be a whole number (set by --hello-retries, profile hello.retries); ' +
+        'hello.user must not be root',
     );
     // Inconsistent settings are found by running the one conversion to client options.
     expect(() => hello.checkSettings({ url: 'http://x', user: 'ann' })).toThrow(

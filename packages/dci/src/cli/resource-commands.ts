@@ -1,4 +1,5 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { listFlags as coreListFlags } from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
@@ -6,7 +7,7 @@ import type { DciClient } from '../client.js';
 import type { ListOptions } from '../list-options.js';
 import type { DciRecord } from '../resources/record.js';
 import { type BodyFields, bodyFlags, bodyFromFlags } from './body-flags.js';
-import { DciCommand, dciFlags } from './dci-command.js';
+import { DciCommand, type DciListFlags, dciFlags } from './dci-command.js';
 
 /** The CRUD a resource command drives (every `Collection` of the SDK fits). */
 export interface CrudResource {
@@ -27,38 +28,12 @@ export interface ResourceCommandSpec {
   fields: BodyFields;
 }
 
-/** Rows a list shows unless `--limit` or `--all` says otherwise. */
-const DEFAULT_LIMIT = 50;
-
-/** `--where`, `--query`, `--limit`, `--all` (with the base `--sort`, sent to the server). */
+/** `--where`, `--query` and core's `--limit --all --offset` (with the base `--sort`, sent to the server). */
 export const listFlags = {
   where: Flags.string({ description: 'Filter, e.g. name:RHEL-9*,state:active (* = contains)' }),
   query: Flags.string({ description: 'Query DSL, e.g. and(eq(state,active),contains(tags,ga))' }),
-  limit: Flags.integer({
-    description: `Rows to show (default ${DEFAULT_LIMIT})`,
-    min: 1,
-    exclusive: ['all'],
-  }),
-  all: Flags.boolean({
-    description: 'Every row, fetched page by page',
-    default: false,
-    exclusive: ['limit'],
-  }),
+  ...coreListFlags,
 };
-
-/** Walks a lazy list up to `--limit` rows (or all with `--all`), asking the server for `--sort`. */
-export async function collect<T>(
-  list: (options: ListOptions) => PagedIterable<T, number>,
-  flags: { where?: string; query?: string; limit?: number; all: boolean; sort?: string },
-): Promise<T[]> {
-  const max = flags.all ? undefined : (flags.limit ?? DEFAULT_LIMIT);
-  return list({
-    where: flags.where,
-    query: flags.query,
-    sort: flags.sort,
-    pageSize: Math.min(max ?? 200, 200),
-  }).toArray({ max });
-}
 
 /**
  * dcictl's name for the same command (`job-list`, `remoteci-show`), so `nimbus dci job-list` works
@@ -77,9 +52,11 @@ export function listCommand(spec: ResourceCommandSpec): typeof Command {
     static override summary = `List ${spec.noun}s`;
     static override flags = { ...dciFlags, ...listFlags };
     async run(): Promise<void> {
-      const flags = this.flags as unknown as Parameters<typeof collect>[1];
+      const flags = this.flags as DciListFlags;
       const dci = await this.client();
-      this.output(await collect((o) => spec.resource(dci).list(o), flags), spec.columns);
+      this.output(await this.listRows((o) => spec.resource(dci).list(o), flags), spec.columns, {
+        sorted: true,
+      });
     }
   };
 }
@@ -102,9 +79,11 @@ export function jobRowsListCommand<T extends object>(spec: JobRowsSpec<T>): type
       'job-id': Flags.string({ description: 'Job id', required: true }),
     };
     async run(): Promise<void> {
-      const flags = this.flags as unknown as Parameters<typeof collect>[1] & { 'job-id': string };
+      const flags = this.flags as unknown as DciListFlags & { 'job-id': string };
       const dci = await this.client();
-      this.output(await collect((o) => spec.list(dci, flags['job-id'], o), flags), spec.columns);
+      this.output(await this.listRows((o) => spec.list(dci, flags['job-id'], o), flags), spec.columns, {
+        sorted: true,
+      });
     }
   };
 }
@@ -127,9 +106,9 @@ export function childRowsListCommand<T extends object>(spec: ChildRowsSpec<T>): 
     static override flags = { ...dciFlags, ...listFlags };
     async run(): Promise<void> {
       const { id } = this.args as { id: string };
-      const flags = this.flags as unknown as Parameters<typeof collect>[1];
+      const flags = this.flags as DciListFlags;
       const dci = await this.client();
-      this.output(await collect((o) => spec.list(dci, id, o), flags), spec.columns);
+      this.output(await this.listRows((o) => spec.list(dci, id, o), flags), spec.columns, { sorted: true });
     }
   };
 }

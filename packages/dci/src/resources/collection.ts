@@ -26,9 +26,10 @@ export function listAt<T>(
   plural: string,
   options?: ListOptions,
 ): PagedIterable<T, number> {
-  const { query, pageSize } = toListRequest(options);
+  const { query, pageSize, offset: startOffset } = toListRequest(options);
   return offsetLimitPages<T>({
     pageSize,
+    startOffset,
     fetch: async (offset, limit, signal) => {
       const { data } = await context.transport.send<ListBody>({
         method: 'GET',

@@ -1,4 +1,5 @@
 import type { PagedIterable } from '@nimbus-sdk/core';
+import { listFlags } from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
@@ -26,7 +27,7 @@ const idArg = (noun: string) => ({ id: Args.string({ description: `${noun} id`, 
 export function listCommand(spec: RecordCommandSpec): typeof Command {
   return class ListCommand extends ImsCommand {
     static override summary = `List ${spec.noun}s`;
-    static override flags = { ...imsFlags };
+    static override flags = { ...imsFlags, ...listFlags };
     async run(): Promise<void> {
       const ims = await this.client();
       this.printList(await spec.resource(ims).list().toArray(), { columns: spec.columns });

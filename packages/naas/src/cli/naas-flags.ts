@@ -43,4 +43,5 @@ export const assetWorkspaceFlag = {
   }),
 };
 
-export const storageFlag = () => Flags.string({ char: 's', description: 'Storage name', required: true });
+// No -s: that is every command's --sort.
+export const storageFlag = () => Flags.string({ description: 'Storage name', required: true });

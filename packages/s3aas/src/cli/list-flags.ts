@@ -1,8 +1,9 @@
 import { ValidationError } from '@nimbus-sdk/core';
+import { listFlags as coreListFlags, listWindow, parseSort } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import type { FilterValue, ListOptions } from '../list-options.js';
 
-/** `--where`, `--sort-key`, `--sort-dir`, `--limit`, `--all`. */
+/** `--where`, `--sort-key`, `--sort-dir`, and core's `--limit`, `--all`, `--offset`. */
 export const listFlags = {
   where: Flags.string({
     description:
@@ -11,8 +12,7 @@ export const listFlags = {
   }),
   'sort-key': Flags.string({ description: 'Field to sort by on the server (one)' }),
   'sort-dir': Flags.string({ description: 'Sort direction', options: ['asc', 'desc'] }),
-  limit: Flags.integer({ description: 'Rows to show', default: 100, min: 1 }),
-  all: Flags.boolean({ description: 'Every row, fetched page by page', default: false }),
+  ...coreListFlags,
 };
 
 /** The parsed list flags. */
@@ -20,12 +20,18 @@ export interface ListFlagValues {
   where?: string[];
   'sort-key'?: string;
   'sort-dir'?: string;
-  limit: number;
+  limit?: number;
   all: boolean;
+  offset?: number;
+  /** The base `--sort`: one field is sent as sort_key/sort_dir, more are sorted client side. */
+  sort?: string;
 }
 
-/** List flags → SDK list options and the number of rows to take. */
-export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; max: number | undefined } {
+/**
+ * List flags → SDK list options, and whether the server applies `--sort` (a single field, with no
+ * `--sort-key`: the API sorts by one key); pass `sorted` on to `NimbusCommand.takeList`.
+ */
+export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; sorted: boolean } {
   const where: Record<string, FilterValue> = {};
   for (const pair of flags.where ?? []) {
     const at = pair.indexOf('=');
@@ -42,14 +48,22 @@ export function listOptionsOf(flags: ListFlagValues): { options: ListOptions; ma
         ? value
         : [...(Array.isArray(previous) ? previous : [previous as string]), value];
   }
-  const max = flags.all ? undefined : flags.limit;
+  const { limit, offset } = listWindow(flags);
+  // One row past the window tells whether the default limit cut the list.
+  const max = limit === undefined ? undefined : offset + limit + 1;
+  const [only, ...more] = flags.sort && !flags['sort-key'] ? parseSort(flags.sort) : [];
+  const serverSort = only && more.length === 0 ? only : undefined;
   return {
+    sorted: serverSort !== undefined,
     options: {
       where,
-      sortKey: flags['sort-key'],
-      sortDir: flags['sort-dir'] as ListOptions['sortDir'],
+      sortKey: serverSort?.key ?? flags['sort-key'],
+      sortDir: serverSort
+        ? serverSort.descending
+          ? 'desc'
+          : 'asc'
+        : (flags['sort-dir'] as ListOptions['sortDir']),
       pageLimit: Math.min(max ?? 200, 200),
     },
-    max,
   };
 }

@@ -22,9 +22,10 @@ export function scopedListCommand(spec: ScopedResourceSpec): typeof Command {
     static override flags = { ...s3aasFlags, ...instanceFlag, ...listFlags };
     async run(): Promise<void> {
       const flags = this.flags as unknown as ListFlagValues & { instance: string };
-      const { options, max } = listOptionsOf(flags);
+      const { options, sorted } = listOptionsOf(flags);
       const client = await this.client();
-      this.printList(await spec.list(client, flags.instance, options).toArray({ max }), {
+      this.printList(await this.takeList(spec.list(client, flags.instance, options), { sorted }), {
+        sorted,
         columns: spec.columns,
       });
     }

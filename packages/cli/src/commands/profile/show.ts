@@ -1,9 +1,11 @@
-import { ConfigError } from '@nimbus-sdk/core/cli';
+import { ConfigError, nimbusBaseFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import { ProfileCommand } from '../../profiles/profile-command.js';
 import { profileView } from '../../profiles/profile-view.js';
 
 export default class ProfileShow extends ProfileCommand<typeof ProfileShow> {
+  // `--profile NAME` (or NIMBUS_PROFILE) names the profile to show, as it names the one other commands read.
+  static override baseFlags = nimbusBaseFlags;
   static override summary = 'Show a profile, secrets masked';
   static override args = { name: Args.string({ description: 'Profile name (default: the active one)' }) };
   static override examples = [

@@ -6,7 +6,8 @@ import { UploadProgressDisplay } from '../../../cli/upload-progress.js';
 import { helperUploadOutput } from '../../../upload-output.js';
 
 // The helper's flags are repeatable and it honoured only the first; nimbus refuses a second one.
-const artifactFlag = (char: 'r' | 'k' | 'i' | 'd' | 'p', description: string) =>
+// The helper's -p (boot parameters) has no short form here: -p is every command's --profile.
+const artifactFlag = (char: 'r' | 'k' | 'i' | 'd' | undefined, description: string) =>
   Flags.string({ char, description, helpValue: '<file>' });
 
 export default class ImageUploadArtifacts extends ImsCommand<typeof ImageUploadArtifacts> {
@@ -26,7 +27,7 @@ export default class ImageUploadArtifacts extends ImsCommand<typeof ImageUploadA
     kernel: artifactFlag('k', 'kernel'),
     initrd: artifactFlag('i', 'initrd'),
     'debug-kernel': artifactFlag('d', 'debug kernel'),
-    'boot-parameters': artifactFlag('p', 'kernel parameters file'),
+    'boot-parameters': artifactFlag(undefined, 'kernel parameters file'),
     arch: Flags.string({ description: 'architecture', options: ['x86_64', 'aarch64'], default: 'x86_64' }),
     'skip-existing': Flags.boolean({
       description: 'reuse a same-name image whose artifacts have the same MD5s; upload nothing',

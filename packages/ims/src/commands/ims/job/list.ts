@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { ImsCommand, imsFlags } from '../../../cli/ims-command.js';
 import { recordSpecs } from '../../../cli/record-specs.js';
@@ -7,6 +8,7 @@ export default class JobList extends ImsCommand<typeof JobList> {
   static override summary = 'List jobs, filtered by the server';
   static override flags = {
     ...imsFlags,
+    ...listFlags,
     status: Flags.string({
       description: 'only jobs in this status (repeatable)',
       options: [...JOB_STATUSES],

@@ -9,12 +9,13 @@ export default class AssetCreate extends NaasWorkspaceCommand<typeof AssetCreate
   static override flags = {
     ...naasSettingsFlags,
     ...assetWorkspaceFlag,
-    storage: Flags.string({ char: 's', description: 'Storage name', required: true }),
-    object: Flags.string({ char: 'o', description: 'Object path in the storage', required: true }),
+    // No short forms: -s, -o and -p are every command's --sort, --columns and --profile.
+    storage: Flags.string({ description: 'Storage name', required: true }),
+    object: Flags.string({ description: 'Object path in the storage', required: true }),
     'object-version': Flags.string({ description: 'Object version' }),
     visibility: Flags.string({ description: 'public or private' }),
     'content-disposition': Flags.string({ description: 'inline or attachment' }),
-    password: Flags.string({ char: 'p', description: 'Password protecting the link' }),
+    password: Flags.string({ description: 'Password protecting the link' }),
     ...richPreviewFlag,
   };
 

@@ -9,8 +9,8 @@ export default class RegistryGetCredentials extends NaasCommand<typeof RegistryG
   static override flags = {
     ...naasSettingsFlags,
     name: nameFlag('Registry name'),
+    // No -o: that is every command's --columns.
     output: Flags.string({
-      char: 'o',
       description: 'Write the credentials JSON to this file (mode 0600, never overwritten) instead of stdout',
     }),
   };

@@ -1,10 +1,11 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import { NaasCommand, naasSettingsFlags } from '../../../cli/naas-command.js';
 import { pageFlags, richPreviewFlag } from '../../../cli/naas-flags.js';
 import { registryColumns } from '../../../cli/registry-view.js';
 
 export default class RegistryList extends NaasCommand<typeof RegistryList> {
   static override summary = 'List registries';
-  static override flags = { ...naasSettingsFlags, ...pageFlags, ...richPreviewFlag };
+  static override flags = { ...naasSettingsFlags, ...listFlags, ...pageFlags, ...richPreviewFlag };
 
   async run(): Promise<void> {
     const naas = await this.client();

@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { NaasCommand, naasSettingsFlags } from '../../../cli/naas-command.js';
 import { pageFlags, richPreviewFlag } from '../../../cli/naas-flags.js';
@@ -6,6 +7,7 @@ export default class SecretList extends NaasCommand<typeof SecretList> {
   static override summary = 'List secret names (values only with --show-values)';
   static override flags = {
     ...naasSettingsFlags,
+    ...listFlags,
     ...pageFlags,
     'show-values': Flags.boolean({ description: 'Also print every value (naas-python always did)' }),
     ...richPreviewFlag,

@@ -1,9 +1,10 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import { NaasCommand, naasSettingsFlags } from '../../../cli/naas-command.js';
 import { pageFlags, richPreviewFlag } from '../../../cli/naas-flags.js';
 
 export default class SpaceList extends NaasCommand<typeof SpaceList> {
   static override summary = 'List spaces';
-  static override flags = { ...naasSettingsFlags, ...pageFlags, ...richPreviewFlag };
+  static override flags = { ...naasSettingsFlags, ...listFlags, ...pageFlags, ...richPreviewFlag };
 
   async run(): Promise<void> {
     const naas = await this.client();

@@ -9,7 +9,7 @@ export default class StorageDeleteObject extends NaasWorkspaceCommand<typeof Sto
     ...naasSettingsFlags,
     ...storageWorkspaceFlag,
     storage: storageFlag(),
-    object: Flags.string({ char: 'o', description: 'Object path, e.g. dir1/a.txt', required: true }),
+    object: Flags.string({ description: 'Object path, e.g. dir1/a.txt', required: true }),
   };
 
   async run(): Promise<void> {

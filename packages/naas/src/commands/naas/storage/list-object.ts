@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
 import { richPreviewFlag, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
@@ -7,9 +8,10 @@ export default class StorageListObject extends NaasWorkspaceCommand<typeof Stora
   static override summary = 'List the objects and folders under a prefix';
   static override flags = {
     ...naasSettingsFlags,
+    ...listFlags,
     ...storageWorkspaceFlag,
     storage: storageFlag(),
-    prefix: Flags.string({ char: 'p', description: 'Folder to list; default the top', default: '' }),
+    prefix: Flags.string({ description: 'Folder to list; default the top', default: '' }),
     ...richPreviewFlag,
   };
 

@@ -17,8 +17,11 @@ export default class InstanceList extends S3aasCommand<typeof InstanceList> {
   static override summary = 'List instances';
   static override flags = { ...s3aasFlags, ...listFlags };
   async run(): Promise<void> {
-    const { options, max } = listOptionsOf(this.flags as unknown as ListFlagValues);
+    const { options, sorted } = listOptionsOf(this.flags as unknown as ListFlagValues);
     const client = await this.client();
-    this.printList(await client.instances.list(options).toArray({ max }), { columns: INSTANCE_COLUMNS });
+    this.printList(await this.takeList(client.instances.list(options), { sorted }), {
+      sorted,
+      columns: INSTANCE_COLUMNS,
+    });
   }
 }

@@ -7,10 +7,11 @@ export default class KeyList extends S3aasCommand<typeof KeyList> {
   static override flags = { ...s3aasFlags, ...userScopeFlags, ...listFlags };
   async run(): Promise<void> {
     const flags = this.flags;
-    const { options, max } = listOptionsOf(flags as unknown as ListFlagValues);
-    const keys = await (await this.client()).accessKeys
-      .list(flags.instance, flags.user, options)
-      .toArray({ max });
-    this.printList(keys, { columns: ['uuid', 'access_key', 'name', 'status', 'created_at'] });
+    const { options, sorted } = listOptionsOf(flags as unknown as ListFlagValues);
+    const keys = await this.takeList(
+      (await this.client()).accessKeys.list(flags.instance, flags.user, options),
+      { sorted },
+    );
+    this.printList(keys, { sorted, columns: ['uuid', 'access_key', 'name', 'status', 'created_at'] });
   }
 }

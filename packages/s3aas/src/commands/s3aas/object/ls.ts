@@ -1,5 +1,5 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
-import * as Flags from '@oclif/core/flags';
 import { credentialsOf, objectFlags, parseObjectPath } from '../../../cli/object-flags.js';
 import { S3aasCommand, s3aasFlags } from '../../../cli/s3aas-command.js';
 
@@ -9,14 +9,14 @@ export default class ObjectLs extends S3aasCommand<typeof ObjectLs> {
   static override flags = {
     ...s3aasFlags,
     ...objectFlags,
-    limit: Flags.integer({ description: 'Objects to show', default: 1000, min: 1 }),
+    ...listFlags,
   };
   async run(): Promise<void> {
     const credentials = credentialsOf(this.flags);
     this.registerSecret(credentials.secretAccessKey);
     const { bucket, key } = parseObjectPath(this.args.path, false);
     const objects = await (await this.client()).objects(this.flags.instance, credentials);
-    const items = await objects.list(bucket, { prefix: key || undefined }).toArray({ max: this.flags.limit });
+    const items = await this.takeList(objects.list(bucket, { prefix: key || undefined }));
     this.printList(items, { columns: ['key', 'size', 'etag', 'lastModified'] });
   }
 }

@@ -5,9 +5,10 @@ export default class VersionList extends S3aasCommand<typeof VersionList> {
   static override summary = 'List the data-plane versions instances can be created with';
   static override flags = { ...s3aasFlags, ...listFlags };
   async run(): Promise<void> {
-    const { options, max } = listOptionsOf(this.flags as unknown as ListFlagValues);
+    const { options, sorted } = listOptionsOf(this.flags as unknown as ListFlagValues);
     const client = await this.client();
-    this.printList(await client.versions.list(options).toArray({ max }), {
+    this.printList(await this.takeList(client.versions.list(options), { sorted }), {
+      sorted,
       columns: ['uuid', 'name', 'image'],
     });
   }

@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { imageListFilters } from '../../../cli/list-filters.js';
@@ -26,9 +27,14 @@ export default class ImageList extends SmartdcCommand<typeof ImageList> {
   static override flags = {
     ...smartdcFlags,
     long: Flags.boolean({ char: 'l', description: 'Long table: full id, state, public, owner' }),
+    ...listFlags,
     name: Flags.string({ description: 'Only images with this name' }),
     os: Flags.string({ description: 'Only images of this OS' }),
-    all: Flags.boolean({ description: 'Include inactive images' }),
+    // node-triton's --all: inactive images too; as the list flag it also lifts the row limit.
+    all: Flags.boolean({
+      description: 'Every image: inactive ones too, and no row limit',
+      exclusive: ['limit'],
+    }),
   };
 
   async run(): Promise<void> {

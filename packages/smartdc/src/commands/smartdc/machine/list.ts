@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { machineListFilters } from '../../../cli/list-filters.js';
@@ -8,7 +9,7 @@ import { UUID } from '../../../input-checks.js';
 import type { MachineFilters } from '../../../resources/machines.js';
 
 export default class MachineList extends SmartdcCommand<typeof MachineList> {
-  static override summary = 'List machines (instances), every page of them';
+  static override summary = 'List machines (instances)';
   static override description =
     'FILTERS are key=value, sent to ListMachines like `triton ls`: state, name, image (UUID or name), memory, type, brand, docker, tag.<key>. Rows are sorted by creation time.';
   static override aliases = ['smartdc:instance:list', 'smartdc:instance:ls'];
@@ -25,7 +26,7 @@ export default class MachineList extends SmartdcCommand<typeof MachineList> {
     name: Flags.string({ description: 'Only the machine with this name' }),
     image: Flags.string({ description: 'Only machines of this image (UUID, name[@version] or short id)' }),
     tag: Flags.string({ description: 'Only machines with this tag (key=value); repeatable', multiple: true }),
-    limit: Flags.integer({ description: 'Stop after this many machines', min: 1 }),
+    ...listFlags,
   };
 
   async run(): Promise<void> {
@@ -40,9 +41,16 @@ export default class MachineList extends SmartdcCommand<typeof MachineList> {
     if (filters.image !== undefined && !UUID.test(filters.image)) {
       filters.image = (await client.images.resolve(filters.image)).id;
     }
-    const machines = (await client.machines.list(filters).toArray({ max: this.flags.limit })).sort((a, b) =>
-      a.created.localeCompare(b.created),
+    // ListMachines pages by offset: --offset is sent, unless a --sort done here needs every row first.
+    const offsetSent = !this.flags.sort;
+    const listed = await this.takeList(
+      client.machines.list(filters, { offset: offsetSent ? this.flags.offset : 0 }),
+      { offsetSent },
     );
+    // node-triton's order (oldest first) unless --sort asked for another.
+    const machines = this.flags.sort
+      ? listed
+      : [...listed].sort((a, b) => a.created.localeCompare(b.created));
     const images = imageNames(this.jsonOutput ? [] : await client.images.list({ state: 'all' }));
     const columns = machineTableColumns(
       { long: this.flags.long, requested: this.requestedColumns() !== undefined },

@@ -31,8 +31,8 @@ export default class MachineWait extends SmartdcCommand<typeof MachineWait> {
   };
   static override flags = {
     ...smartdcFlags,
+    // No -s: that is every command's --sort.
     state: Flags.string({
-      char: 's',
       description: 'Target states, comma-separated',
       default: 'running,failed',
     }),

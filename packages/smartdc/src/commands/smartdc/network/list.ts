@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { SmartdcCommand, smartdcFlags } from '../../../cli/smartdc-command.js';
 
@@ -9,6 +10,7 @@ export default class NetworkList extends SmartdcCommand<typeof NetworkList> {
   static override flags = {
     ...smartdcFlags,
     long: Flags.boolean({ char: 'l', description: 'Long table: full id, gateway, description' }),
+    ...listFlags,
   };
 
   async run(): Promise<void> {

@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { packageListFilters } from '../../../cli/list-filters.js';
@@ -16,6 +17,7 @@ export default class PackageList extends SmartdcCommand<typeof PackageList> {
   static override flags = {
     ...smartdcFlags,
     long: Flags.boolean({ char: 'l', description: 'Long table: full id, swap, lwps, version, group' }),
+    ...listFlags,
   };
 
   async run(): Promise<void> {

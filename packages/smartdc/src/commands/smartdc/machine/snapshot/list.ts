@@ -1,3 +1,4 @@
+import { listFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import { resolveMachine } from '../../../../cli/machine-ref.js';
 import { SmartdcCommand, smartdcFlags } from '../../../../cli/smartdc-command.js';
@@ -6,7 +7,7 @@ export default class SnapshotList extends SmartdcCommand<typeof SnapshotList> {
   static override summary = 'List the snapshots of a machine';
   static override aliases = ['smartdc:instance:snapshot:list'];
   static override args = { machine: Args.string({ required: true, description: 'id, name or short id' }) };
-  static override flags = { ...smartdcFlags };
+  static override flags = { ...smartdcFlags, ...listFlags };
 
   async run(): Promise<void> {
     const client = await this.client();
