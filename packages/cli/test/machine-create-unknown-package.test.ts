@@ -19,13 +19,19 @@ afterAll(async () => {
 
 describe('smartdc machine create with a name that matches nothing', () => {
   it('exits 4 with NOT_FOUND for an unknown package, as for an unknown image', async () => {
+    const machines = async () => {
+      const list = await runNimbus(['smartdc', 'machine', 'list', '--json'], home.env);
+      expect(list.code, list.stderr).toBe(0);
+      return (JSON.parse(list.stdout) as unknown[]).length;
+    };
+    const before = await machines();
     const pkg = await runNimbus(
       ['smartdc', 'machine', 'create', 'base64', 'nosuch-package', '--json'],
       home.env,
     );
     expect(pkg.code, pkg.stdout).toBe(4);
-    expect(JSON.parse(pkg.stdout).error).toMatchObject({ code: 'NOT_FOUND', status: 409 });
-    expect(JSON.parse(pkg.stdout).error.message).toContain('nosuch-package is not a valid package');
+    expect(JSON.parse(pkg.stdout).error.code).toBe('NOT_FOUND');
+    expect(JSON.parse(pkg.stdout).error.message).toContain('nosuch-package');
 
     const image = await runNimbus(
       ['smartdc', 'machine', 'create', 'nosuch-image', 'g4-highcpu-512M'],
@@ -34,11 +40,7 @@ describe('smartdc machine create with a name that matches nothing', () => {
     expect(image.code).toBe(4);
 
     // Nothing was created by either refusal.
-    const list = await runNimbus(['smartdc', 'machine', 'list', '--json'], home.env);
-    expect(list.code, list.stderr).toBe(0);
-    expect((JSON.parse(list.stdout) as { name: string }[]).map((m) => m.name)).not.toContain(
-      'nosuch-package',
-    );
+    expect(await machines()).toBe(before);
   });
 
   it('keeps a real conflict a conflict: a second snapshot with a taken name is 5', async () => {
