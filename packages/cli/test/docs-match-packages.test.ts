@@ -27,7 +27,9 @@ describe('docs that describe what exists', () => {
   it("the README's package table names each workspace package once, linked to its directory", () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const rows = [...readme.matchAll(/^\| \[`(@nimbus-sdk\/[a-z0-9-]+)`\]\(packages\/([a-z0-9-]+)\)/gm)];
-    expect(rows.map(([, name, dir]) => ({ name, dir })).sort((a, b) => a.dir.localeCompare(b.dir))).toEqual(
+    expect(
+      rows.map(([, name = '', dir = '']) => ({ name, dir })).sort((a, b) => a.dir.localeCompare(b.dir)),
+    ).toEqual(
       packages
         .map(({ dir, manifest }) => ({ name: manifest.name, dir }))
         .sort((a, b) => a.dir.localeCompare(b.dir)),
