@@ -2,7 +2,7 @@ import { type AuthStrategy, createTransport, NotFoundError } from '@nimbus-sdk/c
 import { cloudApiSigner } from './auth/cloudapi-signer.js';
 import { checkClientOptions, DEFAULT_ACCEPT_VERSION, type SmartdcClientOptions } from './client-options.js';
 import type { SmartdcContext } from './context.js';
-import { parseCloudApiError } from './error-body.js';
+import { classifyCloudApiError, parseCloudApiError } from './error-body.js';
 import {
   type MachineWaitOptions,
   type MachineWaitResult,
@@ -33,6 +33,7 @@ function buildClient(options: SmartdcClientOptions, auth: AuthStrategy): Smartdc
       accept: 'application/json',
     },
     parseErrorBody: parseCloudApiError,
+    classifyError: classifyCloudApiError,
     requestIdHeader: 'request-id',
     userAgent: options.userAgent ?? '@nimbus-sdk/smartdc',
     ...(options.retry === undefined ? {} : { retry: options.retry }),

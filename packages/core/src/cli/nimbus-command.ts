@@ -76,10 +76,14 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   /** The profile the settings were read from, for messages about it. */
   private settingsProfile: string | undefined;
   private readonly interruption = new AbortController();
+  /** Set once the command took {@link interruptSignal}: only then can a call stop cleanly on Ctrl-C. */
+  private interruptWatched = false;
   private readonly onInterrupt = (): void => {
     this.interruption.abort(new AbortError('Interrupted'));
-    // Whatever did not stop on the signal within a few seconds is cut off, with the same code.
-    setTimeout(() => process.exit(INTERRUPTED), 5_000).unref();
+    // A command that never took the signal has nothing that would stop on it: end now. Otherwise
+    // whatever did not stop within a few seconds is cut off, with the same line and code.
+    if (!this.interruptWatched) this.exitInterrupted();
+    else setTimeout(() => this.exitInterrupted(), 5_000).unref();
   };
 
   override async init(): Promise<void> {
@@ -155,12 +159,13 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
    * `.part`, a wait returns); the command then exits 130.
    */
   protected get interruptSignal(): AbortSignal {
+    this.interruptWatched = true;
     return this.interruption.signal;
   }
 
   override async finally(error: Error | undefined): Promise<unknown> {
     process.off('SIGINT', this.onInterrupt);
-    if (this.interruptSignal.aborted && process.exitCode === undefined) process.exitCode = INTERRUPTED;
+    if (this.interruption.signal.aborted && process.exitCode === undefined) process.exitCode = INTERRUPTED;
     return super.finally(error);
   }
 
@@ -364,13 +369,23 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
     if (value) this.knownSecrets.add(value);
   }
 
+  /** The one line (or JSON error) that says Ctrl-C ended the command. */
+  private reportInterrupted(): void {
+    if (this.jsonOutput)
+      this.writeOut(`${JSON.stringify({ error: { code: 'ABORT', message: 'Interrupted' } })}\n`);
+    else process.stderr.write('Interrupted\n');
+  }
+
+  private exitInterrupted(): never {
+    this.reportInterrupted();
+    return process.exit(INTERRUPTED);
+  }
+
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error;
-    if (this.interruptSignal.aborted) {
+    if (this.interruption.signal.aborted) {
       // Ctrl-C: whatever the interrupted call raised, the outcome is the interruption (exit 130).
-      if (this.jsonOutput)
-        this.writeOut(`${JSON.stringify({ error: { code: 'ABORT', message: 'Interrupted' } })}\n`);
-      else process.stderr.write('Interrupted\n');
+      this.reportInterrupted();
       return this.exit(INTERRUPTED);
     }
     const secrets = [...this.knownSecrets];
