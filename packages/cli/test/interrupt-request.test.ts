@@ -68,6 +68,6 @@ describe('Ctrl-C during a request', () => {
   it('prints the interruption as a JSON error with --json, still exit 130', async () => {
     const run = await interruptMidRequest(['dci', 'job', 'list', '--timeout', '1h', '--json'], dciEnv());
     expect(run.code, run.stderr).toBe(130);
-    expect(JSON.parse(run.stdout).error).toEqual({ code: 'ABORT', message: 'Interrupted' });
+    expect(JSON.parse(run.stdout).error).toEqual({ code: 'ABORTED', message: 'Interrupted' });
   });
 });

@@ -36,6 +36,7 @@ export {
   type SignableRequest,
   type UnauthorizedContext,
 } from './auth/index.js';
+export { homeDirectory } from './config/home-dir.js';
 export {
   AbortError,
   AmbiguousOutcomeError,

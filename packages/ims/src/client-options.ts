@@ -27,7 +27,7 @@ export interface ImsClientOptions extends ClientTransportOptions {
   bucket?: string;
   /** Bucket of recipes. Default `ims`. */
   recipeBucket?: string;
-  /** Per-attempt timeout of IMS calls. Default 60 s (the helper had none). */
+  /** Per-attempt timeout of IMS calls. Default: core's per-attempt timeout, 30 s, as every provider (the helper had none). */
   timeoutMs?: number;
 }
 

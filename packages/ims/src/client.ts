@@ -96,7 +96,7 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
     baseUrl: imsBaseUrl(options.url),
     auth: imsAuthStrategy(options.auth, { caBundle: options.caBundle, clock: options.clock }),
     retry: options.retry,
-    timeoutMs: options.timeoutMs ?? 60_000,
+    timeoutMs: options.timeoutMs,
     userAgent: options.userAgent ?? `nimbus-ims/${packageVersion}`,
     fetch: options.fetch ?? (options.caBundle === undefined ? undefined : fetchTrustingCa(options.caBundle)),
     logger: options.logger,

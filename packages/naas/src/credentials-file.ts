@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@nimbus-sdk/core';
-import { writeFileAtomic } from '@nimbus-sdk/core/provider';
+import { homeDirectory, writeFileAtomic } from '@nimbus-sdk/core/provider';
 
 /** The `s3` leaf other Naas tools read from `storage[<ws>][<storage>].s3` (spec §2.2). */
 export interface StoredS3Credentials {
@@ -29,7 +28,7 @@ export interface NaasCredentialsDocument {
 }
 
 /** `~/.naas/credentials`, where naas-python and the other Naas tools look. */
-export function defaultCredentialsPath(home: string = homedir()): string {
+export function defaultCredentialsPath(home: string = homeDirectory()): string {
   return join(home, '.naas', 'credentials');
 }
 

@@ -89,6 +89,24 @@ describe.skipIf(!s3)('nimbus naas storage put-object / get-object against the re
     expect(got.code).toBe(0);
     expect(got.stdout).toContain('Object downloaded');
     expect(md5(await readFile(target))).toBe(md5(bytes));
+    // --target as every nimbus download takes it; - streams the object to stdout.
+    const note = join(home, 'note.txt');
+    await writeFile(note, 'read me on stdout\n');
+    const storage = ['-w', ws, '--storage', 'default-storage'];
+    expect(
+      (await naas(['storage', 'put-object', ...storage, '--source', note, '--destination', 'notes/'])).code,
+    ).toBe(0);
+    const dashed = await naas([
+      'storage',
+      'get-object',
+      ...storage,
+      '--src',
+      'notes/note.txt',
+      '--target',
+      '-',
+    ]);
+    expect(dashed.code).toBe(0);
+    expect(dashed.stdout).toBe('read me on stdout\n');
     expect(
       (
         await naas([

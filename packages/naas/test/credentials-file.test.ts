@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  defaultCredentialsPath,
   readNaasCredentials,
   type StoredS3Credentials,
   saveJwtToken,
@@ -76,5 +77,17 @@ describe('~/.naas/credentials', () => {
     const error = await rejection(saveJwtToken(file, 'x'));
     expect(error.message).toContain('not valid JSON');
     expect(await readFile(file, 'utf8')).toBe('{not json');
+  });
+});
+
+describe('defaultCredentialsPath', () => {
+  it('is under $HOME as the process sees it, so a tool or test that moves HOME never writes the real ~/.naas', () => {
+    const saved = process.env.HOME;
+    process.env.HOME = '/tmp/naas-home-check';
+    try {
+      expect(defaultCredentialsPath()).toBe('/tmp/naas-home-check/.naas/credentials');
+    } finally {
+      process.env.HOME = saved;
+    }
   });
 });

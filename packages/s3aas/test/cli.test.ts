@@ -200,6 +200,24 @@ describe.skipIf(!rgw)('nimbus s3aas against the emulator with RGW behind it', ()
       keyEnv,
     );
     expect(got.stdout).toBe('hello from the CLI');
+    // One form for every nimbus download: --target FILE, --target - for stdout.
+    const dashed = await s3aas(
+      ['object', 'get', '--instance', id, `${bucketName}/docs/hello.txt`, '--target', '-', ...dp],
+      keyEnv,
+    );
+    expect(dashed.stdout).toBe('hello from the CLI');
+    const copy = join(home, 'copy.txt');
+    const toFile = await s3aas(
+      ['object', 'get', '--instance', id, `${bucketName}/docs/hello.txt`, '--target', copy, '--json', ...dp],
+      keyEnv,
+    );
+    expect(json(toFile)).toMatchObject({ file: copy, size: 18 });
+    expect(await readFile(copy, 'utf8')).toBe('hello from the CLI');
+    const twice = await s3aas(
+      ['object', 'get', '--instance', id, `${bucketName}/docs/hello.txt`, copy, '--target', copy, ...dp],
+      keyEnv,
+    );
+    expect(twice.code).toBe(2);
     const listed = json<Array<{ key: string }>>(
       await s3aas(['object', 'ls', '--instance', id, bucketName, '--json', ...dp], keyEnv),
     );

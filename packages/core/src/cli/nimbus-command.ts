@@ -372,7 +372,7 @@ export abstract class NimbusCommand<T extends typeof Command = typeof Command> e
   /** The one line (or JSON error) that says Ctrl-C ended the command. */
   private reportInterrupted(): void {
     if (this.jsonOutput)
-      this.writeOut(`${JSON.stringify({ error: { code: 'ABORT', message: 'Interrupted' } })}\n`);
+      this.writeOut(`${JSON.stringify({ error: { code: 'ABORTED', message: 'Interrupted' } })}\n`);
     else process.stderr.write('Interrupted\n');
   }
 

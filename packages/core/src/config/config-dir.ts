@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { homeDirectory } from './home-dir.js';
 
 /**
  * The nimbus configuration directory: `$XDG_CONFIG_HOME/nimbus`, or `~/.config/nimbus` when the
@@ -7,6 +7,6 @@ import { isAbsolute, join } from 'node:path';
  */
 export function nimbusConfigDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.config');
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homeDirectory(env), '.config');
   return join(base, 'nimbus');
 }

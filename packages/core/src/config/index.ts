@@ -1,6 +1,7 @@
 export { writeFileAtomic } from './atomic-write.js';
 export { checkSection } from './check-section.js';
 export { nimbusConfigDir } from './config-dir.js';
+export { homeDirectory } from './home-dir.js';
 export { type LockFileOptions, withLockFile } from './lock-file.js';
 export { isSecretField, MASK, maskSection } from './mask-section.js';
 export { assertProfileName } from './profile-name.js';

@@ -11,6 +11,7 @@ export {
   kindIssues,
 } from '../config/check-section.js';
 export { nimbusConfigDir } from '../config/config-dir.js';
+export { homeDirectory } from '../config/home-dir.js';
 export { type LockFileOptions, withLockFile } from '../config/lock-file.js';
 export { isSecretField, MASK, maskSection } from '../config/mask-section.js';
 export { assertProfileName } from '../config/profile-name.js';

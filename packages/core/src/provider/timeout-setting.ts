@@ -1,8 +1,8 @@
+import { DEFAULT_ATTEMPT_TIMEOUT_MS } from '../transport/default-timeout.js';
 import { parseDuration } from '../validation/duration.js';
 import type { ProfileField } from './provider-plugin.js';
 
-/** The per-attempt timeout every provider's client uses unless told otherwise: tens of seconds. */
-export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+export { DEFAULT_ATTEMPT_TIMEOUT_MS };
 
 /**
  * The `timeout` setting every provider has (the kit adds it): a deadline for each request, retries

@@ -8,6 +8,7 @@ import { AmbiguousOutcomeError } from '../errors/workflow-errors.js';
 import { sleep } from '../waiters/sleep.js';
 import { CallSignals } from './attempt-signals.js';
 import { type CallContext, classifyFailure, stopError } from './call-failures.js';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS } from './default-timeout.js';
 import { RedactingLog } from './redacted-logging.js';
 import { prepareBody } from './request-body.js';
 import { requestHeaders } from './request-headers.js';
@@ -80,7 +81,7 @@ export function createTransport(options: TransportOptions): Transport {
   const now = options.clock ?? (() => new Date());
   const requestIdHeader = options.requestIdHeader ?? 'x-request-id';
   const agent = userAgent(options.userAgent);
-  const defaultTimeoutMs = options.timeoutMs ?? 30_000;
+  const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   const secrets = () => auth.secrets?.() ?? [];
   const log = new RedactingLog(options.logger, secrets);
 

@@ -1,6 +1,8 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ValidationError } from '@nimbus-sdk/core';
 import { createS3Client, downloadFile, type ProgressListener, uploadFile } from '@nimbus-sdk/core/s3';
 import type { CallOptions } from '../context.js';
@@ -126,10 +128,23 @@ export async function getObject(
     ]);
   }
   const object = cleanKeyPath(input.source, 'source');
-  const path = downloadTargetPath(object, input.destination);
   const session = await sessions.get(input.workspaceId, input.storageName, options);
   const key = `${session.prefix}${object}`;
   const client = clientFor(session, target);
+  // `-` is standard output, as for every nimbus download: the bytes as they arrive, no file.
+  if (input.destination === '-') {
+    try {
+      return {
+        bucket: session.bucket,
+        key,
+        path: '-',
+        size: await streamToStdout(client, session.bucket, key, options),
+      };
+    } finally {
+      client.destroy();
+    }
+  }
+  const path = downloadTargetPath(object, input.destination);
   try {
     await mkdir(dirname(path), { recursive: true });
     const result = await downloadFile({
@@ -144,4 +159,23 @@ export async function getObject(
   } finally {
     client.destroy();
   }
+}
+
+async function streamToStdout(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  options: CallOptions,
+): Promise<number> {
+  const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
+    abortSignal: options.signal,
+  });
+  const body = answer.Body as Readable | undefined;
+  if (!body) return 0;
+  let size = 0;
+  const counted = Readable.from(body).on('data', (chunk: Buffer) => {
+    size += chunk.length;
+  });
+  await pipeline(counted, process.stdout, { end: false });
+  return size;
 }

@@ -1,8 +1,8 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   type AuthStrategy,
   type HttpSignatureOptions,
+  homeDirectory,
   httpSignature,
   parseFingerprint,
 } from '@nimbus-sdk/core';
@@ -43,7 +43,7 @@ function keySource(
 export function cloudApiSigner(options: SmartdcClientOptions): AuthStrategy {
   const fingerprint = fingerprintText(options.keyId);
   const wanted = parseFingerprint(fingerprint);
-  const home = options.home ?? homedir();
+  const home = options.home ?? homeDirectory();
   const signer = httpSignature({
     keyId: (key) => cloudApiKeyId(options.account, key.fingerprint, options.user),
     format: options.signatureFormat ?? 'modern',

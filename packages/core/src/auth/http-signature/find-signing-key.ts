@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type sshpk from 'sshpk';
+import { homeDirectory } from '../../config/home-dir.js';
 import { SigningError } from '../../errors/index.js';
 import { parseFingerprint } from './fingerprint.js';
 import type { KeySigner } from './key-signer.js';
@@ -31,7 +31,7 @@ const NOT_KEYS = new Set(['known_hosts', 'known_hosts.old', 'authorized_keys', '
  */
 export async function findSigningKey(options: FindSigningKeyOptions): Promise<KeySigner> {
   const wanted = parseFingerprint(options.fingerprint);
-  const sshDir = options.sshDir === false ? undefined : (options.sshDir ?? join(homedir(), '.ssh'));
+  const sshDir = options.sshDir === false ? undefined : (options.sshDir ?? join(homeDirectory(), '.ssh'));
   const candidates = new Set<string>();
   let encryptedMatch: SigningError | undefined;
 

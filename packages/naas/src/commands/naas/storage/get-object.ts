@@ -21,6 +21,8 @@ export default class StorageGetObject extends NaasWorkspaceCommand<typeof Storag
       source: this.flags.source,
       destination: this.flags.destination,
     });
+    // With `-` the object itself is the output; a summary would corrupt it.
+    if (result.path === '-') return;
     if (this.jsonOutput) this.printResult(result);
     else this.log(`Object downloaded: ${result.path} (${result.size} bytes)`);
   }
