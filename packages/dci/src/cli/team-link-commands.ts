@@ -1,4 +1,5 @@
 import { ValidationError } from '@nimbus-sdk/core';
+import { listFlags } from '@nimbus-sdk/core/cli';
 import type { Command } from '@oclif/core';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
@@ -67,7 +68,8 @@ export function teamListCommand(noun: 'product' | 'topic'): typeof Command {
         ? 'List the teams with access to a product (admin or EPM)'
         : "List the teams that see a topic: its product's teams (admin or EPM)";
     static override args = { id: Args.string({ description: `${noun} id`, required: true }) };
-    static override flags = dciFlags;
+    // The server answers the whole list at once; the window is cut here, as on every list.
+    static override flags = { ...dciFlags, ...listFlags };
     async run(): Promise<void> {
       const { id } = this.args as { id: string };
       const dci = await this.client();
