@@ -189,4 +189,13 @@ describe('what a nimbus run loads', () => {
     }
     expect(run.modules.length).toBeLessThanOrEqual(BUDGET.smartdcMachineList);
   });
+
+  it('an alias (instance ls) runs the same bundled command, not the unbundled copy with another oclif', async () => {
+    const run = await traced(['smartdc', 'instance', 'ls', '--json'], smartdcEnv);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveLength(3);
+    expect(commandModules(run.modules)).toEqual(['smartdc/machine/list.js']);
+    expect(run.modules.filter((url) => url.includes('/packages/core/dist/'))).toEqual([]);
+    expect(run.modules.length).toBeLessThanOrEqual(BUDGET.smartdcMachineList);
+  });
 });

@@ -29,7 +29,16 @@ export async function loadConfigFor(
   const command = config.findCommand(id as string);
   // An index older than the installed provider: let oclif see everything and decide.
   if (!command) return full();
-  if (commandFile) command.load = () => loadBundled(commandFile, command, config.plugins.get(owner));
+  if (commandFile) {
+    // oclif's run() reloads this config, re-creating each alias entry as a copy of its command's
+    // entry in the plugin: so the plugin's entry is the one to point at the bundled file, or an
+    // alias (`account get`) would load the unbundled copy with another oclif and lose its exit code.
+    const plugin = config.plugins.get(owner);
+    const canonical =
+      plugin?.commands.find((entry) => entry.id === command.id || entry.aliases?.includes(id as string)) ??
+      command;
+    canonical.load = () => loadBundled(commandFile, canonical, plugin);
+  }
   return config;
 }
 
