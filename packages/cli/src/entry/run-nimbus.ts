@@ -5,6 +5,7 @@ import { flush } from '@oclif/core/flush';
 import { handle } from '@oclif/core/handle';
 import { run } from '@oclif/core/run';
 import { type CommandTree, understandCommandLine } from './command-line.js';
+import { exitCodeOfForeignExit } from './foreign-exit.js';
 import { loadConfigFor } from './load-config.js';
 import { readStartupIndex, type StartupIndex } from './startup-index.js';
 import { mayHaveUserPlugins } from './user-plugins.js';
@@ -89,6 +90,12 @@ function usageError(message: string): Errors.CLIError {
 async function report(error: unknown, argv: readonly string[]): Promise<void> {
   if (error instanceof Errors.ExitError) {
     await handle(error);
+    return;
+  }
+  // The same from a plugin built with another copy of oclif: its class differs, its shape does not.
+  const foreignExit = exitCodeOfForeignExit(error);
+  if (foreignExit !== undefined) {
+    process.exitCode = foreignExit;
     return;
   }
   const { errorJson, errorLine, exitCodeFor } = await import('@nimbus-sdk/core/cli');
