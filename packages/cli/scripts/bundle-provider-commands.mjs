@@ -41,7 +41,9 @@ const bundle = await rolldown({
   // The input is tsc's output: no tsconfig to apply, and a release copy has no tsconfig.base.json.
   tsconfig: false,
   // Loaded on demand by code paths no bundled command takes for granted; typescript is oclif's
-  // optional ts-node support.
+  // optional ts-node support. A chunk's bare import resolves from the CLI package, so the CLI
+  // depends on @aws-sdk/client-s3 and sshpk itself (the versions the providers pin): test/bundle-imports
+  // checks that every external the bundle names resolves from here.
   external: [/^sshpk(\/|$)/, /^@aws-sdk\//, /^typescript$/],
   logLevel: 'warn',
   plugins: [
