@@ -1,38 +1,34 @@
 import { isApiError, pollUntil, WaitFailureError } from '@nimbus-sdk/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
-import { createSmartdcClient, type SmartdcClient } from '../src/index.js';
-import { generateKey, tempDir } from './support/ssh-keys.js';
+import type { SmartdcEmulator } from '../src/emulator/index.js';
+import type { SmartdcClient } from '../src/index.js';
+import { startEmulatorClient } from './support/emulator-client.js';
 
 const FAST = { minDelayMs: 20, maxDelayMs: 50, timeoutMs: 10_000 };
 
 describe('machines against the emulator', () => {
   let emulator: SmartdcEmulator;
   let triton: SmartdcClient;
-  let cleanup: () => Promise<void>;
+  let close: () => Promise<void>;
   let image: string;
 
   beforeAll(async () => {
-    const dir = await tempDir('smartdc-life-');
-    cleanup = dir.remove;
-    const key = await generateKey(dir.path, 'id_rsa', 'rsa');
-    emulator = await startSmartdcEmulator({
-      // The snapshot stays queued long enough for the boot-while-queued check to run on a busy machine.
-      delays: { provisionMs: 150, stopMs: 100, startMs: 100, deleteMs: 100, snapshotMs: 1_000 },
-    });
-    emulator.addKey(key.publicKey);
-    triton = createSmartdcClient({
-      url: emulator.url,
-      account: emulator.account,
-      keyId: key.md5,
-      key: key.privateKeyFile,
-    });
+    ({
+      emulator,
+      client: triton,
+      close,
+    } = await startEmulatorClient(
+      {
+        // The snapshot stays queued long enough for the boot-while-queued check to run on a busy machine.
+        delays: { provisionMs: 150, stopMs: 100, startMs: 100, deleteMs: 100, snapshotMs: 1_000 },
+      },
+      'smartdc-life-',
+    ));
     image = (await triton.images.resolve('base64')).id;
   });
   beforeEach(() => emulator.state.machines.clear());
   afterAll(async () => {
-    await emulator?.close();
-    await cleanup?.();
+    await close?.();
   });
 
   it('creates, runs, stops, snapshots, boots from the snapshot and deletes a machine', async () => {

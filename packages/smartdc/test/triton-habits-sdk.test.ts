@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
-import { createMachineBody, createSmartdcClient, type SmartdcClient } from '../src/index.js';
-import { generateKey, tempDir } from './support/ssh-keys.js';
+import type { SmartdcEmulator } from '../src/emulator/index.js';
+import { createMachineBody, type SmartdcClient } from '../src/index.js';
+import { startEmulatorClient } from './support/emulator-client.js';
 
 const FAST = { minDelayMs: 10, maxDelayMs: 20, timeoutMs: 10_000 };
 
@@ -9,27 +9,20 @@ const FAST = { minDelayMs: 10, maxDelayMs: 20, timeoutMs: 10_000 };
 describe('triton habits against the emulator (SDK)', () => {
   let emulator: SmartdcEmulator;
   let triton: SmartdcClient;
-  let cleanup: () => Promise<void>;
+  let close: () => Promise<void>;
   let image: string;
 
   beforeAll(async () => {
-    const dir = await tempDir('smartdc-habits-sdk-');
-    cleanup = dir.remove;
-    const key = await generateKey(dir.path, 'id_rsa', 'rsa');
-    emulator = await startSmartdcEmulator({ delays: { provisionMs: 20, deleteMs: 20 } });
-    emulator.addKey(key.publicKey);
-    triton = createSmartdcClient({
-      url: emulator.url,
-      account: emulator.account,
-      keyId: key.md5,
-      key: key.privateKeyFile,
-    });
+    ({
+      emulator,
+      client: triton,
+      close,
+    } = await startEmulatorClient({ delays: { provisionMs: 20, deleteMs: 20 } }, 'smartdc-habits-sdk-'));
     image = (await triton.images.resolve('base64')).id;
   });
   beforeEach(() => emulator.state.machines.clear());
   afterAll(async () => {
-    await emulator?.close();
-    await cleanup?.();
+    await close?.();
   });
 
   it('refuses to delete a protected machine with 409 CannotDestroyMachineError until protection is off', async () => {

@@ -1,33 +1,26 @@
 import { AbortError, WaitTimeoutError } from '@nimbus-sdk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmartdcEmulator, startSmartdcEmulator } from '../src/emulator/index.js';
-import { createSmartdcClient, type SmartdcClient } from '../src/index.js';
-import { generateKey, tempDir } from './support/ssh-keys.js';
+import type { SmartdcEmulator } from '../src/emulator/index.js';
+import type { SmartdcClient } from '../src/index.js';
+import { startEmulatorClient } from './support/emulator-client.js';
 
 describe('machine waits: deadline and abort', () => {
   let emulator: SmartdcEmulator;
   let triton: SmartdcClient;
-  let cleanup: () => Promise<void>;
+  let close: () => Promise<void>;
   let image: string;
 
   beforeAll(async () => {
-    const dir = await tempDir('smartdc-wait-');
-    cleanup = dir.remove;
-    const key = await generateKey(dir.path, 'id_rsa', 'rsa');
     // Provisioning never finishes within these tests.
-    emulator = await startSmartdcEmulator({ delays: { provisionMs: 3_600_000 } });
-    emulator.addKey(key.publicKey);
-    triton = createSmartdcClient({
-      url: emulator.url,
-      account: emulator.account,
-      keyId: key.md5,
-      key: key.privateKeyFile,
-    });
+    ({
+      emulator,
+      client: triton,
+      close,
+    } = await startEmulatorClient({ delays: { provisionMs: 3_600_000 } }, 'smartdc-wait-'));
     image = (await triton.images.resolve('sdc:sdc:base64:')).id;
   });
   afterAll(async () => {
-    await emulator?.close();
-    await cleanup?.();
+    await close?.();
   });
 
   it('gives up at the deadline with the last state, after a bounded number of polls', async () => {
