@@ -23,6 +23,7 @@ export type { FinishedPart, ResumeState } from './resume-state.js';
 export type { S3RetryOptions } from './retry-options.js';
 export { IntegrityError, type MultipartOutcome, toApiError, UploadFailedError } from './s3-errors.js';
 export type { RetryListener } from './send-with-retry.js';
+export { type StreamObjectOptions, streamObject } from './stream-object.js';
 export { type ProgressListener, ProgressMeter, type TransferProgress } from './transfer-progress.js';
 export { uploadFile } from './upload-file.js';
 export type { UploadFileOptions, UploadResult } from './upload-options.js';

@@ -1,10 +1,14 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { ValidationError } from '@nimbus-sdk/core';
-import { createS3Client, downloadFile, type ProgressListener, uploadFile } from '@nimbus-sdk/core/s3';
+import {
+  createS3Client,
+  downloadFile,
+  type ProgressListener,
+  streamObject,
+  uploadFile,
+} from '@nimbus-sdk/core/s3';
 import type { CallOptions } from '../context.js';
 import { guessContentType } from './content-type.js';
 import { cleanKeyPath, downloadTargetPath, uploadKeyPath } from './object-keys.js';
@@ -138,7 +142,13 @@ export async function getObject(
         bucket: session.bucket,
         key,
         path: '-',
-        size: await streamToStdout(client, session.bucket, key, options),
+        size: await streamObject({
+          client,
+          bucket: session.bucket,
+          key,
+          target: process.stdout,
+          signal: options.signal,
+        }),
       };
     } finally {
       client.destroy();
@@ -159,23 +169,4 @@ export async function getObject(
   } finally {
     client.destroy();
   }
-}
-
-async function streamToStdout(
-  client: S3Client,
-  bucket: string,
-  key: string,
-  options: CallOptions,
-): Promise<number> {
-  const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
-    abortSignal: options.signal,
-  });
-  const body = answer.Body as Readable | undefined;
-  if (!body) return 0;
-  let size = 0;
-  const counted = Readable.from(body).on('data', (chunk: Buffer) => {
-    size += chunk.length;
-  });
-  await pipeline(counted, process.stdout, { end: false });
-  return size;
 }

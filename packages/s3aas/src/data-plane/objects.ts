@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import { type PagedIterable, pageTokenPages } from '@nimbus-sdk/core';
 import type { CallOptions } from '../context.js';
 import type { S3Credentials } from './endpoint.js';
@@ -88,24 +87,8 @@ export class InstanceObjects {
    * memory, and returns the bytes written.
    */
   async streamTo(bucket: string, key: string, target: Writable, options: CallOptions = {}): Promise<number> {
-    const { engine, s3, client } = await this.load();
-    let size = 0;
-    try {
-      const answer = await client.send(new s3.GetObjectCommand({ Bucket: bucket, Key: key }), {
-        abortSignal: options.signal,
-      });
-      const body = answer.Body as Readable | undefined;
-      if (!body) return 0;
-      body.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-      });
-      await pipeline(body instanceof Readable ? body : Readable.from(body), target, {
-        end: target !== process.stdout,
-      });
-      return size;
-    } catch (error) {
-      throw engine.toApiError(error, `GetObject s3://${bucket}/${key}`);
-    }
+    const { engine, client } = await this.load();
+    return engine.streamObject({ client, bucket, key, target, signal: options.signal });
   }
 
   /** Downloads into `<path>.part` and renames it to `path` once complete, so a failure leaves no partial file. */
