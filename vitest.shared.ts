@@ -34,3 +34,10 @@ export function workspaceSourceAliases(): Alias[] {
   }
   return aliases;
 }
+
+/**
+ * Retries of a failed test: one under CI, whose shared machines are noisy, and none locally, so a
+ * flaky test shows at once on a developer's machine. scripts/summary-reporter.ts names every test
+ * that passed only on a retry (FLAKY), so a retry never hides one from the log.
+ */
+export const ciRetry = process.env.CI === 'true' ? 1 : 0;

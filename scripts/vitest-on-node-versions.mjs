@@ -5,7 +5,8 @@
 // into node_modules/.cache/nimbus-node/<version>, downloaded once. That node goes first on PATH, so
 // vitest, its workers and every child process a test spawns (process.execPath or `node`) run on it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,13 +44,23 @@ function nodeBinDir(version) {
   return binDir;
 }
 
+// scripts/summary-reporter.ts appends each run's failed tests here, so the closing summary can
+// repeat them: a failure on the first Node otherwise scrolls out of a CI log's visible tail.
+const failuresDir = mkdtempSync(join(tmpdir(), 'nimbus-node-versions-'));
+process.on('exit', () => rmSync(failuresDir, { recursive: true, force: true }));
+
 function runVitest(label, binDir) {
-  const env = binDir ? { ...process.env, PATH: `${binDir}:${process.env.PATH}` } : process.env;
+  const failuresFile = join(failuresDir, `${label}.txt`);
+  const env = { ...process.env, NIMBUS_TEST_FAILURES_FILE: failuresFile };
+  if (binDir) env.PATH = `${binDir}:${process.env.PATH}`;
   const node = binDir ? join(binDir, 'node') : process.execPath;
   process.stderr.write(`\nnode-versions: vitest run on Node ${label}\n`);
   const start = performance.now();
   const run = spawnSync(node, [vitest, 'run', ...args], { cwd: root, env, stdio: 'inherit' });
-  return { label, ok: run.status === 0, seconds: (performance.now() - start) / 1000 };
+  const failures = existsSync(failuresFile) ? readFileSync(failuresFile, 'utf8').trimEnd() : '';
+  const ok = run.status === 0;
+  const detail = failures || (ok ? '' : `  vitest exited with ${run.status ?? run.signal}`);
+  return { label, ok, seconds: (performance.now() - start) / 1000, detail };
 }
 
 const results = [runVitest(process.versions.node)];
@@ -59,11 +70,12 @@ for (const version of versions.filter((v) => v.split('.')[0] !== machineMajor)) 
     results.push(runVitest(version, nodeBinDir(version)));
   } catch (error) {
     process.stderr.write(`node-versions: ${error.message}\n`);
-    results.push({ label: version, ok: false, seconds: 0 });
+    results.push({ label: version, ok: false, seconds: 0, detail: `  ${error.message}` });
   }
 }
 process.stderr.write('\nnode-versions: summary\n');
-for (const { label, ok, seconds } of results) {
+for (const { label, ok, seconds, detail } of results) {
   process.stderr.write(`  Node ${label}: ${ok ? 'passed' : 'FAILED'} in ${seconds.toFixed(0)} s\n`);
+  if (detail) process.stderr.write(`${detail.replace(/^/gm, '  ')}\n`);
 }
 process.exit(results.every((r) => r.ok) ? 0 : 1);
