@@ -23,6 +23,14 @@ beforeAll(async () => {
   }
 }, 60_000);
 
+/** Whether base flag `name` left its letter `char` to another flag of the command. */
+function cededTo(flags: Record<string, { char?: string }>, name: string, char: string | undefined): boolean {
+  return (
+    flags[name]?.char === undefined &&
+    Object.entries(flags).some(([other, flag]) => other !== name && flag.char === char)
+  );
+}
+
 describe('flags of every bundled command', () => {
   it('loads the commands of all five providers, profile and sandbox', () => {
     const topics = new Set(commands.map((c) => c.id.split(':')[0]));
@@ -52,11 +60,39 @@ describe('flags of every bundled command', () => {
         if (name === 'profile' && PROFILELESS.test(id)) continue;
         const flag = flags[name];
         if (!flag) missing.push(`${id}: --${name}`);
-        else if (flag.char !== base.char)
+        else if (flag.char !== base.char && !cededTo(flags, name, base.char))
           missing.push(`${id}: --${name} is -${flag.char}, not -${base.char}`);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("cedes a base flag's letter only to a flag of the original CLI's grammar", () => {
+    // naas-python's -s/-o/-p, the IMS helper's -p, node-triton's `instance wait -s`.
+    const ceded = commands.flatMap(({ id, flags }) =>
+      Object.entries(nimbusBaseFlags)
+        .filter(([name, base]) => base.char && flags[name] && cededTo(flags, name, base.char))
+        .map(([name, base]) => `${id} -${base.char} (not --${name})`),
+    );
+    expect(ceded.sort()).toEqual(
+      [
+        'ims:image:upload-artifacts -p (not --profile)',
+        'naas:asset:create -o (not --columns)',
+        'naas:asset:create -p (not --profile)',
+        'naas:asset:create -s (not --sort)',
+        'naas:storage:connect -s (not --sort)',
+        'naas:storage:create -s (not --sort)',
+        'naas:storage:delete -s (not --sort)',
+        'naas:storage:delete-object -o (not --columns)',
+        'naas:storage:delete-object -s (not --sort)',
+        'naas:storage:get-object -s (not --sort)',
+        'naas:storage:list-object -p (not --profile)',
+        'naas:storage:list-object -s (not --sort)',
+        'naas:storage:put-object -s (not --sort)',
+        'smartdc:instance:wait -s (not --sort)',
+        'smartdc:machine:wait -s (not --sort)',
+      ].sort(),
+    );
   });
 
   it('offers --profile only where a profile is read', () => {

@@ -323,14 +323,19 @@ describe('nimbus ims commands', () => {
       expect(await clientFor(ims).images.list().toArray()).toEqual([]);
     });
 
-    it('takes every setting as a flag, with no environment at all', async () => {
+    it('takes every setting as a flag, with no environment at all, and -p as the boot parameters', async () => {
       const lab = rgw as NonNullable<typeof rgw>;
+      // The helper's grammar: -p is BOOT_PARAMETERS on this command, not --profile.
+      const params = join(home, 'boot-params');
+      await writeFile(params, 'console=ttyS0\n');
       const run = await cli([
         'image',
         'upload-artifacts',
         'flagged',
         '-r',
         files.rootfs,
+        '-p',
+        params,
         '--arch',
         'aarch64',
         '--ims-url',
@@ -354,7 +359,11 @@ describe('nimbus ims commands', () => {
         '--json',
       ]);
       expect(run.code, run.stdout).toBe(0);
-      expect(JSON.parse(run.stdout).ims_image_record).toMatchObject({ name: 'flagged', arch: 'aarch64' });
+      const output = JSON.parse(run.stdout);
+      expect(output.ims_image_record).toMatchObject({ name: 'flagged', arch: 'aarch64' });
+      expect(output.ims_image_artifacts.map((a: { type: string }) => a.type)).toContain(
+        'application/vnd.cray.image.parameters.boot',
+      );
     });
 
     it('refuses a second -r (the helper silently used only the first) and a job id that is not a UUID', async () => {

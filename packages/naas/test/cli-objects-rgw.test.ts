@@ -35,6 +35,23 @@ describe.skipIf(!s3)('nimbus naas storage put-object / get-object against the re
       AWS_ENDPOINT_URL_S3: s3?.endpoint,
     });
 
+  it("takes naas-python's short options -w, -s, -p (prefix) and -o (object)", async () => {
+    const ws = emulator.seed.workspaceId;
+    const source = join(home, 'short.txt');
+    await writeFile(source, 'short flags\n');
+    const short = ['-w', ws, '-s', 'default-storage'];
+    const put = await naas(['storage', 'put-object', ...short, '--src', source, '--dst', 'short/']);
+    expect(put.code, put.stderr).toBe(0);
+    const listed = await naas(['storage', 'list-object', ...short, '-p', 'short', '-j']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ name: 'short.txt', type: 'file' }]);
+    const deleted = await naas(['storage', 'delete-object', ...short, '-o', 'short/short.txt']);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(
+      JSON.parse((await naas(['storage', 'list-object', ...short, '-p', 'short', '-j'])).stdout),
+    ).toEqual([]);
+  });
+
   it('uploads (--source/--destination), lists, downloads (--src/--dst) and deletes', async () => {
     const ws = emulator.seed.workspaceId;
     const bytes = randomBytes(9 * 1024 * 1024);

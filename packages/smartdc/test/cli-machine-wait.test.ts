@@ -92,6 +92,17 @@ describe('nimbus smartdc machine wait with several machines', () => {
     expect(emulator.requestCount - before).toBe(3);
   });
 
+  it("takes node-triton's -s STATES (and --states), so -s is not --sort here", async () => {
+    for (const flag of ['-s', '--states']) {
+      const run = await runNimbus(['smartdc', 'instance', 'wait', 'seed-00001', flag, 'running', '-j'], env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ name: 'seed-00001', state: 'running' });
+    }
+    const bad = await runNimbus(['smartdc', 'machine', 'wait', 'seed-00001', '-s', 'name', '-j'], env);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.message).toMatch(/unknown state\(s\) name/);
+  });
+
   it('still prints one machine as a single object', async () => {
     const run = await runNimbus(['smartdc', 'machine', 'wait', 'seed-00001', '--json'], env);
     expect(run.code, run.stderr).toBe(0);

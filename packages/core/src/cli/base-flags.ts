@@ -54,3 +54,27 @@ export type BaseFlags = Omit<typeof nimbusBaseFlags, 'profile'> &
 
 /** The base flags without `--profile`, for commands that read no profile's settings (`profile create`). */
 export const profilelessBaseFlags: BaseFlags = (({ profile: _profile, ...rest }) => rest)(nimbusBaseFlags);
+
+/** A short form of a base flag: `-j`, `-o`, `-s`, `-p` or `-H`. */
+export type BaseFlagLetter = 'j' | 'o' | 's' | 'p' | 'H';
+
+/**
+ * The base flags with some short forms left to the command's own flags, where the original CLI
+ * gives the letter another meaning: naas-python's `-s/--storage`, the IMS helper's `-p` (boot
+ * parameters), node-triton's `instance wait -s STATE`. The base flags keep their long names there.
+ *
+ * @example
+ * static override baseFlags = baseFlagsCeding(['s']); // -s is --storage on this command
+ */
+export function baseFlagsCeding(
+  letters: readonly BaseFlagLetter[],
+  base: BaseFlags = nimbusBaseFlags,
+): BaseFlags {
+  const ceded = new Set<string>(letters);
+  return Object.fromEntries(
+    Object.entries(base).map(([name, flag]) => [
+      name,
+      flag.char !== undefined && ceded.has(flag.char) ? { ...flag, char: undefined } : flag,
+    ]),
+  ) as unknown as BaseFlags;
+}

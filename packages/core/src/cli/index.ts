@@ -8,7 +8,9 @@ export { ConfigError, ValidationError, type ValidationIssue } from '../errors/cl
 export type * from '../provider/provider-plugin.js';
 export { parseDuration } from '../validation/duration.js';
 export {
+  type BaseFlagLetter,
   type BaseFlags,
+  baseFlagsCeding,
   nimbusBaseFlags,
   OUTPUT_FORMATS,
   type OutputFormat,

@@ -43,5 +43,5 @@ export const assetWorkspaceFlag = {
   }),
 };
 
-// No -s: that is every command's --sort.
-export const storageFlag = () => Flags.string({ description: 'Storage name', required: true });
+/** naas-python's `-s/--storage`; a command with it cedes -s with `baseFlagsCeding(['s'])`. */
+export const storageFlag = () => Flags.string({ char: 's', description: 'Storage name', required: true });

@@ -1,3 +1,4 @@
+import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { ImsCommand, imsFlags } from '../../../cli/ims-command.js';
@@ -6,8 +7,7 @@ import { UploadProgressDisplay } from '../../../cli/upload-progress.js';
 import { helperUploadOutput } from '../../../upload-output.js';
 
 // The helper's flags are repeatable and it honoured only the first; nimbus refuses a second one.
-// The helper's -p (boot parameters) has no short form here: -p is every command's --profile.
-const artifactFlag = (char: 'r' | 'k' | 'i' | 'd' | undefined, description: string) =>
+const artifactFlag = (char: 'r' | 'k' | 'i' | 'd' | 'p', description: string) =>
   Flags.string({ char, description, helpValue: '<file>' });
 
 export default class ImageUploadArtifacts extends ImsCommand<typeof ImageUploadArtifacts> {
@@ -17,6 +17,8 @@ export default class ImageUploadArtifacts extends ImsCommand<typeof ImageUploadA
     "ims-python-helper's `image upload_artifacts`: the artifacts go up in parallel, the manifest to " +
     '<image_id>/manifest.json, the image is linked and the job (when given) gets the image as its ' +
     "resultant image. Any failure removes what was created. --json prints the helper's output object.";
+  // The helper's -p is the boot parameters file; --profile keeps its long name here.
+  static override baseFlags = baseFlagsCeding(['p']);
   static override args = {
     imageName: Args.string({ description: 'name of the new IMS image', required: true }),
     jobId: Args.string({ description: 'IMS job id (default env IMS_JOB_ID); its resultant image is set' }),
@@ -27,7 +29,7 @@ export default class ImageUploadArtifacts extends ImsCommand<typeof ImageUploadA
     kernel: artifactFlag('k', 'kernel'),
     initrd: artifactFlag('i', 'initrd'),
     'debug-kernel': artifactFlag('d', 'debug kernel'),
-    'boot-parameters': artifactFlag(undefined, 'kernel parameters file'),
+    'boot-parameters': artifactFlag('p', 'kernel parameters file'),
     arch: Flags.string({ description: 'architecture', options: ['x86_64', 'aarch64'], default: 'x86_64' }),
     'skip-existing': Flags.boolean({
       description: 'reuse a same-name image whose artifacts have the same MD5s; upload nothing',

@@ -1,21 +1,23 @@
+import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { assetColumns, assetView } from '../../../cli/asset-view.js';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
-import { assetWorkspaceFlag, richPreviewFlag } from '../../../cli/naas-flags.js';
+import { assetWorkspaceFlag, richPreviewFlag, storageFlag } from '../../../cli/naas-flags.js';
 import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class AssetCreate extends NaasWorkspaceCommand<typeof AssetCreate> {
   static override summary = 'Create an asset (a shareable link) for a stored object';
+  // naas-python's short options; --sort, --columns, --profile keep their long names here.
+  static override baseFlags = baseFlagsCeding(['s', 'o', 'p']);
   static override flags = {
     ...naasSettingsFlags,
     ...assetWorkspaceFlag,
-    // No short forms: -s, -o and -p are every command's --sort, --columns and --profile.
-    storage: Flags.string({ description: 'Storage name', required: true }),
-    object: Flags.string({ description: 'Object path in the storage', required: true }),
+    storage: storageFlag(),
+    object: Flags.string({ char: 'o', description: 'Object path in the storage', required: true }),
     'object-version': Flags.string({ description: 'Object version' }),
     visibility: Flags.string({ description: 'public or private' }),
     'content-disposition': Flags.string({ description: 'inline or attachment' }),
-    password: Flags.string({ description: 'Password protecting the link' }),
+    password: Flags.string({ char: 'p', description: 'Password protecting the link' }),
     ...richPreviewFlag,
   };
 

@@ -1,9 +1,12 @@
+import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
 import { richPreviewFlag, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
 import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageCreate extends NaasWorkspaceCommand<typeof StorageCreate> {
   static override summary = 'Create a storage in a workspace';
+  // naas-python's short options; --sort keep their long names here.
+  static override baseFlags = baseFlagsCeding(['s']);
   static override flags = {
     ...naasSettingsFlags,
     ...storageWorkspaceFlag,

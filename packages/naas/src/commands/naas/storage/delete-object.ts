@@ -1,3 +1,4 @@
+import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
 import { storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
@@ -5,11 +6,13 @@ import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageDeleteObject extends NaasWorkspaceCommand<typeof StorageDeleteObject> {
   static override summary = 'Delete one object (dir/name)';
+  // naas-python's short options; --sort, --columns keep their long names here.
+  static override baseFlags = baseFlagsCeding(['s', 'o']);
   static override flags = {
     ...naasSettingsFlags,
     ...storageWorkspaceFlag,
     storage: storageFlag(),
-    object: Flags.string({ description: 'Object path, e.g. dir1/a.txt', required: true }),
+    object: Flags.string({ char: 'o', description: 'Object path, e.g. dir1/a.txt', required: true }),
   };
 
   async run(): Promise<void> {

@@ -1,4 +1,4 @@
-import { listFlags } from '@nimbus-sdk/core/cli';
+import { baseFlagsCeding, listFlags } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
 import { richPreviewFlag, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
@@ -6,12 +6,14 @@ import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageListObject extends NaasWorkspaceCommand<typeof StorageListObject> {
   static override summary = 'List the objects and folders under a prefix';
+  // naas-python's short options; --sort, --profile keep their long names here.
+  static override baseFlags = baseFlagsCeding(['s', 'p']);
   static override flags = {
     ...naasSettingsFlags,
     ...listFlags,
     ...storageWorkspaceFlag,
     storage: storageFlag(),
-    prefix: Flags.string({ description: 'Folder to list; default the top', default: '' }),
+    prefix: Flags.string({ char: 'p', description: 'Folder to list; default the top', default: '' }),
     ...richPreviewFlag,
   };
 

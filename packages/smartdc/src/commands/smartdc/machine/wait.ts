@@ -1,5 +1,5 @@
 import { ValidationError } from '@nimbus-sdk/core';
-import { waitFlags } from '@nimbus-sdk/core/cli';
+import { baseFlagsCeding, waitFlags } from '@nimbus-sdk/core/cli';
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import { resolveMachine } from '../../../cli/machine-ref.js';
@@ -26,13 +26,16 @@ export default class MachineWait extends SmartdcCommand<typeof MachineWait> {
   static override examples = ['<%= config.bin %> smartdc machine wait web-1 web-2 web-3 --state running'];
   // More machines may follow the first: `machine wait ID...` like triton's `instance wait`.
   static override strict = false;
+  // node-triton's `instance wait -s STATES`; --sort keeps its long name here.
+  static override baseFlags = baseFlagsCeding(['s']);
   static override args = {
     machine: Args.string({ required: true, description: 'id, name or short id (one or more)' }),
   };
   static override flags = {
     ...smartdcFlags,
-    // No -s: that is every command's --sort.
     state: Flags.string({
+      char: 's',
+      aliases: ['states'],
       description: 'Target states, comma-separated',
       default: 'running,failed',
     }),
