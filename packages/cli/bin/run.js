@@ -18,7 +18,14 @@ if (alone === '--version') {
 } else {
   // Node 22+ keeps compiled code of the ~300 modules a command loads between runs (not in Node 20).
   const { default: module } = await import('node:module');
-  module.enableCompileCache?.();
+  if (module.enableCompileCache) module.enableCompileCache();
+  else {
+    // Node 20: fetch's HTTP parser (undici's llhttp) is WebAssembly, and V8 optimises its hot
+    // functions on a background thread that the process waits for before it exits, ~50 ms after a
+    // command has printed everything. Its baseline code is ample for a CLI's few responses.
+    // Not on Node 22+, where the same flag would also invalidate the compile cache.
+    (await import('node:v8')).setFlagsFromString('--liftoff-only');
+  }
   // dist/bundle for a bundled provider's command (see src/entry/pick-entry.ts), else dist/entry,
   // which imports oclif by subpath: its index also loads all of semver for an `engines` check.
   const { pickEntry } = await import('../dist/entry/pick-entry.js');
