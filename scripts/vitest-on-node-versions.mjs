@@ -59,7 +59,8 @@ function runVitest(label, binDir) {
   const run = spawnSync(node, [vitest, 'run', ...args], { cwd: root, env, stdio: 'inherit' });
   const failures = existsSync(failuresFile) ? readFileSync(failuresFile, 'utf8').trimEnd() : '';
   const ok = run.status === 0;
-  const detail = failures || (ok ? '' : `  vitest exited with ${run.status ?? run.signal}`);
+  const exit = ok ? '' : `  vitest exited with ${run.status ?? run.signal}`;
+  const detail = [failures, exit].filter(Boolean).join('\n');
   return { label, ok, seconds: (performance.now() - start) / 1000, detail };
 }
 
