@@ -23,6 +23,7 @@ export {
   resolveSection,
   type SettingSource,
 } from '../config/resolve-section.js';
+export { DEFAULT_ATTEMPT_TIMEOUT_MS } from '../transport/default-timeout.js';
 export { lazySchema } from '../validation/lazy-schema.js';
 export { parseInput, type SafeParseSchema } from '../validation/parse-input.js';
 export {
@@ -36,4 +37,4 @@ export {
   type SettingsOf,
 } from './define-provider.js';
 export type * from './provider-plugin.js';
-export { DEFAULT_ATTEMPT_TIMEOUT_MS, timeoutOptions, timeoutSetting } from './timeout-setting.js';
+export { timeoutOptions, timeoutSetting } from './timeout-setting.js';

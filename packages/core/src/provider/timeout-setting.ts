@@ -2,8 +2,6 @@ import { DEFAULT_ATTEMPT_TIMEOUT_MS } from '../transport/default-timeout.js';
 import { parseDuration } from '../validation/duration.js';
 import type { ProfileField } from './provider-plugin.js';
 
-export { DEFAULT_ATTEMPT_TIMEOUT_MS };
-
 /**
  * The `timeout` setting every provider has (the kit adds it): a deadline for each request, retries
  * included, from `--timeout`, `NIMBUS_TIMEOUT` or the profile section's `timeout`.

@@ -1,3 +1,4 @@
+import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import * as Flags from '@oclif/core/flags';
 
 /**
@@ -43,5 +44,8 @@ export const assetWorkspaceFlag = {
   }),
 };
 
-/** naas-python's `-s/--storage`; a command with it cedes -s with `baseFlagsCeding(['s'])`. */
+/** naas-python's `-s/--storage`; a command with it takes {@link storageBaseFlags} (or cedes more). */
 export const storageFlag = () => Flags.string({ char: 's', description: 'Storage name', required: true });
+
+/** The base flags of a command with {@link storageFlag}: -s is the storage there, `--sort` keeps its long name. */
+export const storageBaseFlags = baseFlagsCeding(['s']);

@@ -7,7 +7,7 @@ import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class AssetCreate extends NaasWorkspaceCommand<typeof AssetCreate> {
   static override summary = 'Create an asset (a shareable link) for a stored object';
-  // naas-python's short options; --sort, --columns, --profile keep their long names here.
+  // naas-python's -s, -o and -p (password); --sort, --columns and --profile keep their long names here.
   static override baseFlags = baseFlagsCeding(['s', 'o', 'p']);
   static override flags = {
     ...naasSettingsFlags,

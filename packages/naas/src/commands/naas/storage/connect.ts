@@ -1,13 +1,11 @@
-import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
-import { storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
+import { storageBaseFlags, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
 import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageConnect extends NaasWorkspaceCommand<typeof StorageConnect> {
   static override summary =
     "Get a storage's S3 session credentials into ~/.naas/credentials (keys never printed)";
-  // naas-python's short options; --sort keep their long names here.
-  static override baseFlags = baseFlagsCeding(['s']);
+  static override baseFlags = storageBaseFlags;
   static override flags = { ...naasSettingsFlags, ...storageWorkspaceFlag, storage: storageFlag() };
 
   async run(): Promise<void> {

@@ -1,12 +1,15 @@
-import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
-import { richPreviewFlag, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
+import {
+  richPreviewFlag,
+  storageBaseFlags,
+  storageFlag,
+  storageWorkspaceFlag,
+} from '../../../cli/naas-flags.js';
 import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageCreate extends NaasWorkspaceCommand<typeof StorageCreate> {
   static override summary = 'Create a storage in a workspace';
-  // naas-python's short options; --sort keep their long names here.
-  static override baseFlags = baseFlagsCeding(['s']);
+  static override baseFlags = storageBaseFlags;
   static override flags = {
     ...naasSettingsFlags,
     ...storageWorkspaceFlag,

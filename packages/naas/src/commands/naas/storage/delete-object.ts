@@ -6,7 +6,7 @@ import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageDeleteObject extends NaasWorkspaceCommand<typeof StorageDeleteObject> {
   static override summary = 'Delete one object (dir/name)';
-  // naas-python's short options; --sort, --columns keep their long names here.
+  // naas-python's -s (storage) and -o (object); --sort and --columns keep their long names here.
   static override baseFlags = baseFlagsCeding(['s', 'o']);
   static override flags = {
     ...naasSettingsFlags,

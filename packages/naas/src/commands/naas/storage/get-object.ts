@@ -1,13 +1,11 @@
-import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
-import { storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
+import { storageBaseFlags, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
 import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 import { transferFlags } from '../../../cli/transfer-flags.js';
 
 export default class StorageGetObject extends NaasWorkspaceCommand<typeof StorageGetObject> {
   static override summary = 'Download an object of a storage to a local file';
-  // naas-python's short options; --sort keep their long names here.
-  static override baseFlags = baseFlagsCeding(['s']);
+  static override baseFlags = storageBaseFlags;
   static override flags = {
     ...naasSettingsFlags,
     ...storageWorkspaceFlag,

@@ -6,7 +6,7 @@ import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 
 export default class StorageListObject extends NaasWorkspaceCommand<typeof StorageListObject> {
   static override summary = 'List the objects and folders under a prefix';
-  // naas-python's short options; --sort, --profile keep their long names here.
+  // naas-python's -s (storage) and -p (prefix); --sort and --profile keep their long names here.
   static override baseFlags = baseFlagsCeding(['s', 'p']);
   static override flags = {
     ...naasSettingsFlags,

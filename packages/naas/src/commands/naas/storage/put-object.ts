@@ -1,15 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { baseFlagsCeding } from '@nimbus-sdk/core/cli';
 import { naasSettingsFlags } from '../../../cli/naas-command.js';
-import { storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
+import { storageBaseFlags, storageFlag, storageWorkspaceFlag } from '../../../cli/naas-flags.js';
 import { NaasWorkspaceCommand } from '../../../cli/storage-command.js';
 import { transferFlags } from '../../../cli/transfer-flags.js';
 
 export default class StoragePutObject extends NaasWorkspaceCommand<typeof StoragePutObject> {
   static override summary =
     'Upload a local file into a storage (destination ending in / keeps the file name)';
-  // naas-python's short options; --sort keep their long names here.
-  static override baseFlags = baseFlagsCeding(['s']);
+  static override baseFlags = storageBaseFlags;
   static override flags = {
     ...naasSettingsFlags,
     ...storageWorkspaceFlag,
