@@ -30,7 +30,7 @@ export default class SummaryReporter implements Reporter {
           const diagnostic = test.diagnostic();
           if (diagnostic?.flaky) {
             flaky.push(
-              `${relative(module.moduleId)} > ${test.fullName} (passed on retry ${diagnostic.retryCount})`,
+              `${relative(module.moduleId)} > ${test.fullName} (passed on retry ${diagnostic.retryCount}; first: ${firstLine(result.errors?.[0]?.message ?? '?')})`,
             );
           }
         } else if (result.state === 'failed') {
